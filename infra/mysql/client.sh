@@ -13,17 +13,12 @@ read_secret() {  # read_secret VAR: value of VAR, or of the file named by VAR_FI
   fi
 }
 
-_mysql_defaults=""
-mysql_defaults_file() {
-  if [[ -z $_mysql_defaults ]]; then
-    _mysql_defaults=$(mktemp)
-    chmod 600 "$_mysql_defaults"
-    local pw; pw=$(read_secret MYSQL_ADMIN_PASSWORD)
-    printf '[client]\nuser=%s\npassword="%s"\n' "${MYSQL_ADMIN_USER:-root}" "$pw" >"$_mysql_defaults"
-    trap 'rm -f "$_mysql_defaults"' EXIT
-  fi
-  printf '%s' "$_mysql_defaults"
-}
+# The admin credentials file, made once when this file is sourced (not inside a $(...)
+# subshell, whose EXIT trap would delete it at once).
+_mysql_defaults=$(mktemp)
+trap 'rm -f "$_mysql_defaults"' EXIT
+chmod 600 "$_mysql_defaults"
+printf '[client]\nuser=%s\npassword="%s"\n' "${MYSQL_ADMIN_USER:-root}" "$(read_secret MYSQL_ADMIN_PASSWORD)" >"$_mysql_defaults"
 
 server_desc() {
   local s="${1}_SOCKET" h="${1}_HOST" p="${1}_PORT"
@@ -39,7 +34,7 @@ sql() {
   else
     where=(--protocol=TCP -h "${!h:-127.0.0.1}" -P "${!p:-3306}")
   fi
-  mariadb --defaults-extra-file="$(mysql_defaults_file)" "${where[@]}" --connect-timeout=3 -N -B "$@"
+  mariadb --defaults-extra-file="$_mysql_defaults" "${where[@]}" --connect-timeout=3 -N -B "$@"
 }
 
 sql_quote_ok() {  # refuses values that would need escaping inside '...'
