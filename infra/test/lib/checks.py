@@ -134,7 +134,12 @@ def stream(base, user, password, stop_file, report_file, threads="4"):
 
     def worker():
         c = Client(base, timeout=15)
-        c.login(user, password)
+        try:
+            c.login(user, password)
+        except Exception as e:
+            with lock:
+                results["failed"].append(f"login: {e}")
+            return
         while not os.path.exists(stop_file):
             try:
                 r = c.list_posts()
