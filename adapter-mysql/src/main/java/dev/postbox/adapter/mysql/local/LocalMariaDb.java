@@ -105,7 +105,9 @@ public final class LocalMariaDb implements AutoCloseable {
         Files.createDirectories(dataDir);
         List<String> command = List.of(options.binaries().installer().toString(), "--no-defaults",
                 "--basedir=" + options.binaries().baseDir(), "--datadir=" + dataDir, "--user=root",
-                "--auth-root-authentication-method=normal", "--skip-name-resolve", "--skip-test-db");
+                "--auth-root-authentication-method=normal", "--skip-name-resolve", "--skip-test-db",
+                // a private temp dir: two installs at once must not share temporary table files
+                "--tmpdir=" + socketDir);
         int exit = runToLog(command, Duration.ofMinutes(3));
         if (exit != 0) {
             throw new IllegalStateException("mariadb-install-db failed with exit code " + exit + "; see " + logFile);
@@ -187,9 +189,18 @@ public final class LocalMariaDb implements AutoCloseable {
         }
     }
 
+    /** Stops the server and removes its socket directory; the data directory stays. */
     @Override
     public void close() {
         stop();
+        try (java.util.stream.Stream<Path> files = Files.list(socketDir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(socketDir);
+        } catch (IOException e) {
+            LOG.debug("could not remove {}: {}", socketDir, e.toString());
+        }
     }
 
     public boolean isRunning() {
@@ -271,6 +282,7 @@ public final class LocalMariaDb implements AutoCloseable {
     private ProcessBuilder baseProcess(List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("LD_LIBRARY_PATH", options.binaries().libraries().toString());
+        builder.environment().put("TMPDIR", socketDir.toString());
         builder.directory(options.binaries().baseDir().toFile());
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Two local MariaDB servers with real binlog replication: a primary (server id 1, row-based
@@ -33,12 +34,21 @@ public final class LocalReplicationPair implements AutoCloseable {
      */
     public static LocalReplicationPair start(MariaDbBinaries binaries, Path workDir, String database,
                                              String user, String password) {
-        LocalMariaDb primary = LocalMariaDb.start(LocalMariaDb.Options.of(binaries, workDir.resolve("primary"))
-                .withServerId(1).withArgs("--log-bin=mysql-bin", "--binlog-format=ROW"));
+        // both servers initialise at once: mariadb-install-db is most of the start time
+        CompletableFuture<LocalMariaDb> startingReplica = CompletableFuture.supplyAsync(() -> LocalMariaDb.start(
+                LocalMariaDb.Options.of(binaries, workDir.resolve("replica"))
+                        .withServerId(2).withArgs("--read-only=1", "--relay-log=relay-bin")));
+        LocalMariaDb primary;
+        try {
+            primary = LocalMariaDb.start(LocalMariaDb.Options.of(binaries, workDir.resolve("primary"))
+                    .withServerId(1).withArgs("--log-bin=mysql-bin", "--binlog-format=ROW"));
+        } catch (RuntimeException e) {
+            startingReplica.thenAccept(LocalMariaDb::stop);
+            throw e;
+        }
         LocalMariaDb replica = null;
         try {
-            replica = LocalMariaDb.start(LocalMariaDb.Options.of(binaries, workDir.resolve("replica"))
-                    .withServerId(2).withArgs("--read-only=1", "--relay-log=relay-bin"));
+            replica = startingReplica.join();
             String replicationPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
             primary.execute("CREATE USER IF NOT EXISTS '" + REPLICATION_USER + "'@'%' IDENTIFIED BY "
                     + LocalMariaDb.quote(replicationPassword) + ";"
@@ -105,9 +115,9 @@ public final class LocalReplicationPair implements AutoCloseable {
     @Override
     public void close() {
         try {
-            replica.stop();
+            replica.close();
         } finally {
-            primary.stop();
+            primary.close();
         }
     }
 }
