@@ -16,7 +16,7 @@ CREATE TABLE auth_user (
     is_active          BOOLEAN      NOT NULL,
     date_joined        DATETIME(6)  NOT NULL,
     username_canonical VARCHAR(150) NOT NULL,
-    CONSTRAINT auth_user_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT auth_user_username_canonical_uq UNIQUE (username_canonical)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
@@ -30,7 +30,7 @@ CREATE TABLE postbox_session (
     last_seen   DATETIME(6)  NOT NULL,
     expires     DATETIME(6)  NOT NULL,
     csrf_secret VARCHAR(128) NOT NULL,
-    CONSTRAINT postbox_session_pk PRIMARY KEY (token_hash)
+    PRIMARY KEY (token_hash)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE INDEX postbox_session_user_idx ON postbox_session (user_id);

@@ -46,6 +46,11 @@ public record MySqlConfig(String primaryUrl, String replicaUrl, String user, Str
                 DEFAULT_CONNECT_TIMEOUT, DEFAULT_QUERY_TIMEOUT, DEFAULT_REPLICA_RETRY_INTERVAL);
     }
 
+    public MySqlConfig withUrls(String primary, String replica) {
+        return new MySqlConfig(primary, replica, user, password, primaryPoolSize, replicaPoolSize, connectTimeout,
+                queryTimeout, replicaRetryInterval);
+    }
+
     public MySqlConfig withPoolSizes(int primary, int replica) {
         return new MySqlConfig(primaryUrl, replicaUrl, user, password, primary, replica, connectTimeout,
                 queryTimeout, replicaRetryInterval);

@@ -46,12 +46,16 @@ final class MySqlHealthCheck implements HealthCheck {
             return up ? new Status(name, true, replica && router.replicaDown() ? "recovering" : "ok")
                     : new Status(name, false, "connection not valid");
         } catch (TimeoutException e) {
-            return new Status(name, false, "no connection within " + WAIT_MS + " ms");
+            return new Status(name, false, downDetail("no connection within " + WAIT_MS + " ms"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Status(name, false, "interrupted");
         } catch (Exception e) {
-            return new Status(name, false, "unreachable");
+            return new Status(name, false, downDetail("unreachable"));
         }
+    }
+
+    private String downDetail(String what) {
+        return replica ? what + "; reads use the primary" : what;
     }
 }

@@ -203,6 +203,6 @@ final class ReadWriteRouter implements UnitOfWork {
         while (t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getClass().getSimpleName();
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 }

@@ -47,9 +47,12 @@ public final class MariaDbPair implements AutoCloseable {
             MariaDbPair pair = new MariaDbPair(workDir, servers, password);
             try (MySqlStorage storage = pair.newStorage(pair.splitConfig())) {
                 storage.migrate();
+                servers.awaitReplicaCaughtUp(Duration.ofSeconds(30));
+                return pair;
+            } catch (RuntimeException | Error e) {
+                pair.close();
+                throw e;
             }
-            servers.awaitReplicaCaughtUp(Duration.ofSeconds(30));
-            return pair;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,17 +62,22 @@ public final class MariaDbPair implements AutoCloseable {
         return servers;
     }
 
-    /** Reads from the replica, writes to the primary; short timeouts so failure tests stay short. */
+    /**
+     * Reads from the replica, writes to the primary. Timeouts are generous because this machine
+     * is shared with other test suites: a loaded server may take seconds to answer a handshake.
+     */
     public MySqlConfig splitConfig() {
         return MySqlConfig.of(servers.primaryUrl(), servers.replicaUrl(), USER, password)
-                .withConnectTimeout(Duration.ofSeconds(1))
+                .withConnectTimeout(Duration.ofSeconds(5))
+                .withQueryTimeout(Duration.ofSeconds(30))
                 .withReplicaRetryInterval(Duration.ofMillis(300));
     }
 
     /** Everything on the primary, one pool. */
     public MySqlConfig primaryOnlyConfig() {
         return MySqlConfig.of(servers.primaryUrl(), servers.primaryUrl(), USER, password)
-                .withConnectTimeout(Duration.ofSeconds(1));
+                .withConnectTimeout(Duration.ofSeconds(5))
+                .withQueryTimeout(Duration.ofSeconds(30));
     }
 
     /** A new storage the caller closes (for tests that count statements or break servers). */
