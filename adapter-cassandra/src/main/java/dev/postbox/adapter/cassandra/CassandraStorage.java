@@ -129,6 +129,10 @@ public final class CassandraStorage implements AutoCloseable {
                 .withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofMillis(500))
                 .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(10))
                 .withDuration(DefaultDriverOption.HEARTBEAT_INTERVAL, Duration.ofSeconds(10))
+                // an idempotent request stuck on a dying coordinator is tried on another one
+                .withString(DefaultDriverOption.SPECULATIVE_EXECUTION_POLICY_CLASS, "ConstantSpeculativeExecutionPolicy")
+                .withInt(DefaultDriverOption.SPECULATIVE_EXECUTION_MAX, 2)
+                .withDuration(DefaultDriverOption.SPECULATIVE_EXECUTION_DELAY, speculativeDelay(timeout))
                 // schema metadata only for our keyspace: faster start, and all the health check needs
                 .withStringList(DefaultDriverOption.METADATA_SCHEMA_REFRESHED_KEYSPACES, List.of(config.keyspace()))
                 .withString(DefaultDriverOption.METRICS_ID_GENERATOR_PREFIX, METRICS_PREFIX);
@@ -141,6 +145,11 @@ public final class CassandraStorage implements AutoCloseable {
             b.withString(DefaultDriverOption.METRICS_FACTORY_CLASS, "NoopMetricsFactory");
         }
         return b.build();
+    }
+
+    private static Duration speculativeDelay(Duration requestTimeout) {
+        Duration quarter = requestTimeout.dividedBy(4);
+        return quarter.compareTo(Duration.ofMillis(500)) > 0 ? Duration.ofMillis(500) : quarter;
     }
 
     private static Duration atLeast(Duration value, Duration floor) {
