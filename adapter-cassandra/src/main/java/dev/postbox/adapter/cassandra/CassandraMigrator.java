@@ -216,12 +216,13 @@ public final class CassandraMigrator {
     }
 
     private void ddl(String cql) {
-        ResultSet rs = session.execute(SimpleStatement.newInstance(cql)
+        session.execute(SimpleStatement.newInstance(cql)
                 .setTimeout(DDL_TIMEOUT)
                 .setConsistencyLevel(DefaultConsistencyLevel.QUORUM));
-        if (!rs.getExecutionInfo().isSchemaInAgreement()) {
-            awaitSchemaAgreement();
-        }
+        // also after a no-op: "IF NOT EXISTS" answers from a coordinator that may already know a
+        // table another migrator just created while other nodes do not yet; the driver only waits
+        // for agreement after changes it made itself
+        awaitSchemaAgreement();
     }
 
     private void awaitSchemaAgreement() {
