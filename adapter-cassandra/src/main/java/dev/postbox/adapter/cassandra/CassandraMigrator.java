@@ -6,6 +6,8 @@ import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.Node;
+import com.datastax.oss.driver.api.core.metadata.NodeState;
 import dev.postbox.domain.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +22,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -227,12 +231,33 @@ public final class CassandraMigrator {
 
     private void awaitSchemaAgreement() {
         Instant deadline = Instant.now().plus(SCHEMA_SETTLE);
-        while (!session.checkSchemaAgreement()) {
+        while (!session.checkSchemaAgreement() || !everyConnectedNodeHasTheSameSchema()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("Cassandra nodes did not agree on the schema within " + SCHEMA_SETTLE);
             }
             sleep(Duration.ofMillis(250));
         }
+    }
+
+    /**
+     * The driver's agreement check reads the other nodes' schema versions from one node's gossip
+     * view, which can lag: right after a no-op {@code IF NOT EXISTS} on a coordinator that already
+     * had another migrator's table, it may say "agreed" while a node still lacks the table. Each
+     * node's own {@code system.local} cannot lag.
+     */
+    private boolean everyConnectedNodeHasTheSameSchema() {
+        Set<UUID> versions = new HashSet<>();
+        for (Node node : session.getMetadata().getNodes().values()) {
+            if (node.getState() != NodeState.UP || node.getOpenConnections() == 0) {
+                continue; // a node that is down pulls the schema when it returns
+            }
+            Row row = session.execute(SimpleStatement.newInstance("SELECT schema_version FROM system.local")
+                    .setNode(node).setTimeout(DDL_TIMEOUT).setConsistencyLevel(DefaultConsistencyLevel.ONE)).one();
+            if (row != null) {
+                versions.add(row.getUuid(0));
+            }
+        }
+        return versions.size() <= 1;
     }
 
     private void warnOnOtherReplication() {

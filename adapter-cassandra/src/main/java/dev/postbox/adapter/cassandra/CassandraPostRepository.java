@@ -33,7 +33,8 @@ import java.util.function.Supplier;
  */
 public final class CassandraPostRepository implements PostRepository {
     public static final String STORE = "cassandra";
-    public static final int MAX_LIMIT = 100;
+    /** A page of 100 plus the one look-ahead row the post service asks for. */
+    public static final int MAX_LIMIT = 101;
 
     private static final Logger LOG = LoggerFactory.getLogger(CassandraPostRepository.class);
 
