@@ -15,16 +15,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The repository's behaviour on a real node; every test uses fresh authors. */
+/** What only Cassandra can show (the port contract runs in {@link CassandraPostRepositoryContractIT}). */
 @ExtendWith(SingleNodeCassandra.class)
 class CassandraPostRepositoryIT {
     private static CassandraStorage storage;
@@ -43,84 +41,6 @@ class CassandraPostRepositoryIT {
 
     private Post post(Username author, String text) {
         return new Post(author, ids.next(), new PostContent(text));
-    }
-
-    @Test
-    void insertedPostIsFoundAsWritten() {
-        Post post = post(author(), "hello");
-        posts.insert(post);
-        assertThat(posts.find(post.author(), post.id())).contains(post);
-    }
-
-    @Test
-    void unknownPostIsNotFound() {
-        assertThat(posts.find(author(), ids.next())).isEmpty();
-    }
-
-    @Test
-    void listsNewestFirstPageByPageWithTheOlderThanCursor() {
-        Username author = author();
-        List<Post> written = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
-            Post p = post(author, "post " + i);
-            posts.insert(p);
-            written.add(p);
-        }
-        List<Post> newestFirst = reversed(written);
-
-        List<Post> first = posts.listByAuthor(author, Optional.empty(), 3);
-        List<Post> second = posts.listByAuthor(author, Optional.of(first.get(2).id()), 3);
-        List<Post> third = posts.listByAuthor(author, Optional.of(second.get(2).id()), 3);
-        List<Post> after = posts.listByAuthor(author, Optional.of(third.get(0).id()), 3);
-
-        assertThat(first).containsExactlyElementsOf(newestFirst.subList(0, 3));
-        assertThat(second).containsExactlyElementsOf(newestFirst.subList(3, 6));
-        assertThat(third).containsExactly(newestFirst.get(6));
-        assertThat(after).isEmpty();
-    }
-
-    @Test
-    void authorsAreSeparateAndMatchedExactly() {
-        Username bob = new Username("Bob" + UUID.randomUUID().toString().substring(0, 8));
-        Username lowerBob = new Username(bob.value().toLowerCase());
-        Post mine = post(bob, "mine");
-        Post theirs = post(lowerBob, "theirs");
-        posts.insert(mine);
-        posts.insert(theirs);
-
-        assertThat(posts.listByAuthor(bob, Optional.empty(), 100)).containsExactly(mine);
-        assertThat(posts.listByAuthor(lowerBob, Optional.empty(), 100)).containsExactly(theirs);
-        assertThat(posts.find(lowerBob, mine.id())).isEmpty();
-    }
-
-    @Test
-    void insertingTheSamePostTwiceKeepsOne() {
-        Post post = post(author(), "once");
-        posts.insert(post);
-        posts.insert(post);
-        assertThat(posts.listByAuthor(post.author(), Optional.empty(), 100)).containsExactly(post);
-    }
-
-    @Test
-    void deleteSaysWhetherThereWasAPost() {
-        Post post = post(author(), "short-lived");
-        posts.insert(post);
-        assertThat(posts.delete(post.author(), post.id())).isTrue();
-        assertThat(posts.find(post.author(), post.id())).isEmpty();
-        assertThat(posts.delete(post.author(), post.id())).isFalse();
-        assertThat(posts.listByAuthor(post.author(), Optional.empty(), 10)).isEmpty();
-    }
-
-    @Test
-    void limitMustBeOneToAHundred() {
-        Username author = author();
-        assertThatThrownBy(() -> posts.listByAuthor(author, Optional.empty(), 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> posts.listByAuthor(author, Optional.empty(), 101)).isInstanceOf(IllegalArgumentException.class);
-        for (int i = 0; i < 101; i++) {
-            posts.insert(post(author, "p" + i));
-        }
-        assertThat(posts.listByAuthor(author, Optional.empty(), 100)).hasSize(100);
-        assertThat(posts.listByAuthor(author, Optional.empty(), 1)).hasSize(1);
     }
 
     @Test
@@ -155,11 +75,5 @@ class CassandraPostRepositoryIT {
         assertThat(posts.listByAuthor(author, Optional.empty(), 100)).containsExactlyElementsOf(expected);
         assertThat(posts.listByAuthor(author, Optional.of(expected.get(2).id()), 100))
                 .containsExactlyElementsOf(expected.subList(3, expected.size()));
-    }
-
-    private static <T> List<T> reversed(List<T> list) {
-        List<T> copy = new ArrayList<>(list);
-        Collections.reverse(copy);
-        return copy;
     }
 }
