@@ -17,7 +17,8 @@ public interface PostRepository {
 
     /**
      * The author's posts newest first, strictly older than {@code olderThan} when given, at most
-     * {@code limit} (1 to 100).
+     * {@code limit}: 1 to 101 (a page of 100 plus the one look-ahead row the post service asks
+     * for), otherwise {@link IllegalArgumentException}.
      */
     List<Post> listByAuthor(Username author, Optional<PostId> olderThan, int limit);
 

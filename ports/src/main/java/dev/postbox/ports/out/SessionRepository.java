@@ -30,6 +30,7 @@ public interface SessionRepository {
     /**
      * Deletes at most {@code batchSize} sessions that expired at or before {@code now}; call
      * again until it returns less than {@code batchSize}. Small batches keep locks short.
+     * A {@code batchSize} below 1 is an {@link IllegalArgumentException}.
      */
     int purgeExpired(Instant now, int batchSize);
 }

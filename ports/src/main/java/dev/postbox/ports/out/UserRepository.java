@@ -44,7 +44,8 @@ public interface UserRepository {
     /**
      * Users whose canonical username starts with {@code canonicalPrefix} (empty for all), ordered
      * by canonical username, strictly after {@code afterCanonical} when given; at most
-     * {@code limit} (1 to 100). The page's cursor is set when there may be more.
+     * {@code limit} (1 to 100, otherwise {@link IllegalArgumentException}). The page's cursor is
+     * set when there may be more; the prefix is literal (no wildcards).
      */
     UserPage list(String canonicalPrefix, Optional<String> afterCanonical, int limit);
 }
