@@ -9,6 +9,7 @@ import dev.postbox.ports.in.LogOutUseCase;
 import dev.postbox.ports.in.ManageUsersUseCase;
 import dev.postbox.ports.in.RegisterUserUseCase;
 import dev.postbox.ports.in.ResolveSessionUseCase;
+import dev.postbox.ports.service.Postbox;
 
 import java.util.Objects;
 
@@ -29,10 +30,9 @@ public record UseCases(LogInUseCase logIn, LogOutUseCase logOut, ResolveSessionU
         Objects.requireNonNull(manageUsers, "manageUsers");
     }
 
-    /** For an object that implements every use case (such as a facade). */
-    public static <T extends LogInUseCase & LogOutUseCase & ResolveSessionUseCase & RegisterUserUseCase
-            & ChangePasswordUseCase & CreatePostUseCase & ListPostsUseCase & DeletePostUseCase
-            & ManageUsersUseCase> UseCases of(T all) {
-        return new UseCases(all, all, all, all, all, all, all, all, all);
+    /** The use cases of the application core, as the launcher and tests build it. */
+    public static UseCases from(Postbox core) {
+        return new UseCases(core.accounts(), core.accounts(), core.accounts(), core.accounts(), core.accounts(),
+                core.posts(), core.posts(), core.posts(), core.admin());
     }
 }
