@@ -87,6 +87,7 @@ public final class PostboxWebApp {
                     files.headers = Map.of("Cache-Control", "public, max-age=3600");
                 });
             }
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(config.instanceName())));
             cfg.requestLogger.http(accessLog::log);
             cfg.router.handlerWrapper(endpoint -> {
                 Handler handler = endpoint.handler;
