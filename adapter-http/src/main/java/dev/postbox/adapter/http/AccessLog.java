@@ -67,16 +67,31 @@ final class AccessLog {
         return status >= 300 ? "REDIRECTION" : "SUCCESS";
     }
 
-    /** Bytes of the body sent, as Jetty counted them; -1 when unknown. */
+    /**
+     * Bytes of the body: what Jetty has counted, else the declared length, else the size of the
+     * result as the last filter saw it (the logger may run before Jetty flushes).
+     */
     private static long bytes(Context ctx) {
+        long written = 0;
         try {
             if (ctx.res() instanceof org.eclipse.jetty.ee10.servlet.ServletApiResponse api) {
-                return org.eclipse.jetty.server.Response.getContentBytesWritten(api.getResponse());
+                written = org.eclipse.jetty.server.Response.getContentBytesWritten(api.getResponse());
             }
         } catch (RuntimeException | LinkageError e) {
             // a Jetty change must not break logging
         }
-        return -1;
+        if (written > 0) {
+            return written;
+        }
+        String declared = ctx.res().getHeader("Content-Length");
+        if (declared != null) {
+            try {
+                return Long.parseLong(declared);
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        return Math.max(0, Exchange.of(ctx).resultBytes);
     }
 
     /** Paths are attacker-chosen: keep one line per request by dropping control characters. */

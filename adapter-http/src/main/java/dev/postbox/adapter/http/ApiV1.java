@@ -66,7 +66,8 @@ final class ApiV1 {
     /** Requests that make no use of an existing session, so they need no CSRF token (see README). */
     static boolean anonymousEntry(Context ctx) {
         String path = ctx.path();
-        return path.equals(PREFIX + "/session") || path.equals(PREFIX + "/users");
+        return ctx.method() == io.javalin.http.HandlerType.POST
+                && (path.equals(PREFIX + "/session") || path.equals(PREFIX + "/users"));
     }
 
     private void logIn(Context ctx) {

@@ -22,6 +22,8 @@ final class Exchange {
     String route;
     /** The raw body of an unsafe request, read once within the size limit. */
     byte[] body;
+    /** Size of the response body as set by the handlers (-1 when unknown). */
+    long resultBytes = -1;
     /** Parsed form fields of a page POST. */
     Map<String, List<String>> form = Map.of();
     /** The session cookie's token when it was well-formed. */

@@ -92,6 +92,9 @@ final class Filters {
 
     void after(Context ctx) {
         Cookies.flush(ctx);
+        if (ctx.resultInputStream() instanceof java.io.ByteArrayInputStream result) {
+            Exchange.of(ctx).resultBytes = result.available();
+        }
     }
 
     private static String mediaType(String contentType) {
