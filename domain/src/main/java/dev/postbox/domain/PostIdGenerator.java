@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PostIdGenerator {
     private final Clock clock;
     private final long leastSignificantBits;
-    private final AtomicLong lastTimestamp = new AtomicLong();
+    // below any real timestamp, so the first id takes the clock's own tick (even tick 0, the UUID epoch)
+    private final AtomicLong lastTimestamp = new AtomicLong(Long.MIN_VALUE);
 
     public PostIdGenerator(Clock clock) {
         this(clock, new SecureRandom().nextLong());
