@@ -4,6 +4,7 @@ import dev.postbox.domain.ConflictException;
 import dev.postbox.domain.DomainException;
 import dev.postbox.domain.ErrorKind;
 import dev.postbox.domain.InvalidInputException;
+import dev.postbox.domain.ThrottledException;
 import dev.postbox.ports.in.ChangePasswordUseCase.ChangePassword;
 import dev.postbox.ports.in.LogInUseCase.LogIn;
 import dev.postbox.ports.in.LogInUseCase.LoggedIn;
@@ -58,6 +59,9 @@ final class AccountPages {
         } catch (DomainException e) {
             if (e.kind() == ErrorKind.UNAVAILABLE) {
                 throw e;
+            }
+            if (e instanceof ThrottledException throttled && throttled.retryAfter() != null) {
+                ctx.header("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
             }
             loginPage(ctx, ErrorStatus.page(e.kind()), username, next, e.getMessage());
         }

@@ -26,6 +26,9 @@ final class Operations {
     void register(RoutesConfig routes) {
         routes.get("/health/live", ctx -> ctx.json(Map.of("status", "up")));
         routes.get("/health/ready", this::ready);
+        // HAProxy may check with HEAD: Javalin would answer a HEAD 200 from the GET route without running it
+        routes.head("/health/live", ctx -> ctx.status(200));
+        routes.head("/health/ready", this::ready);
         routes.get("/metrics", this::metrics);
     }
 

@@ -12,6 +12,8 @@ import java.util.Locale;
 final class Views {
     private static final DateTimeFormatter SHOWN =
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MACHINE = DateTimeFormatter.ISO_INSTANT;
 
     private Views() {
@@ -21,7 +23,7 @@ final class Views {
     }
 
     record UserView(long id, String username, String email, boolean superuser, boolean staff, boolean active,
-                    String joined, String lastLogin) {
+                    String joined, String joinedDate, String lastLogin) {
     }
 
     static PostView post(Post post) {
@@ -32,7 +34,7 @@ final class Views {
 
     static UserView user(User user) {
         return new UserView(user.id().value(), user.username().value(), user.email().value(), user.superuser(),
-                user.staff(), user.active(), SHOWN.format(user.dateJoined()),
+                user.staff(), user.active(), SHOWN.format(user.dateJoined()), DAY.format(user.dateJoined()),
                 user.lastLoginTime().map(SHOWN::format).orElse("never"));
     }
 }

@@ -67,6 +67,11 @@ class OperationsTest {
             JsonNode body = Api.json(down);
             assertThat(body.get("status").asText()).isEqualTo("down");
             assertThat(body.get("down").get(0).asText()).isEqualTo("cassandra");
+            Browser head = app.browser();
+            assertThat(head.send(head.request("/health/ready").method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()))
+                    .statusCode()).isEqualTo(503);
+            assertThat(head.send(head.request("/health/live").method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()))
+                    .statusCode()).isEqualTo(200);
             assertThat(live.statusCode()).isEqualTo(200);
         }
         try (TestApp app = TestApp.start(WebConfig.defaults("ops"), List.of(throwing), p -> p)) {
