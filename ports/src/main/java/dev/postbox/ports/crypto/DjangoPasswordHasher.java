@@ -124,7 +124,7 @@ public final class DjangoPasswordHasher implements PasswordHasher {
             throw new Malformed("unknown algorithm");
         } catch (Malformed e) {
             malformed(hash, e.getMessage());
-        } catch (RuntimeException | GeneralSecurityException | OutOfMemoryError e) {
+        } catch (RuntimeException | GeneralSecurityException e) {
             malformed(hash, e.getClass().getSimpleName());
         }
         return Verification.NO_MATCH;

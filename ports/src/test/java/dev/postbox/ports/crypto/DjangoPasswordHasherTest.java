@@ -123,6 +123,8 @@ class DjangoPasswordHasherTest {
         assertThat(verify(unicode, "pbkdf2_sha256$1000$Zs4UWZwEoRhZcqyxRy0pTT$QvmU7muoI2VP79RHEb6+8+n+vAP5InVKfAkAs4TV/Zg="))
                 .isEqualTo(Verification.MATCH_NEEDS_REHASH);
         assertThat(hasher.verify("", hasher.hash(""))).isEqualTo(Verification.MATCH);
+        assertThat(verify("", "pbkdf2_sha256$1000$salt$lPtWrz6iLl0+0bBUCFsTbKMBt12LQGyALEiUefJzh8Y="))
+                .isEqualTo(Verification.MATCH_NEEDS_REHASH);
         assertThat(hasher.verify("", hash)).isEqualTo(Verification.NO_MATCH);
     }
 
