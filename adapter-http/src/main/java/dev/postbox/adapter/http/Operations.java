@@ -1,0 +1,68 @@
+package dev.postbox.adapter.http;
+
+import dev.postbox.ports.out.HealthCheck;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Liveness, readiness (every driven port) and Prometheus metrics. */
+final class Operations {
+    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final List<HealthCheck> checks;
+    private final Optional<PrometheusMeterRegistry> prometheus;
+
+    Operations(List<HealthCheck> checks, Optional<PrometheusMeterRegistry> prometheus) {
+        this.checks = List.copyOf(checks);
+        this.prometheus = prometheus;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/health/live", ctx -> ctx.json(Map.of("status", "up")));
+        routes.get("/health/ready", this::ready);
+        // HAProxy may check with HEAD: Javalin would answer a HEAD 200 from the GET route without running it
+        routes.head("/health/live", ctx -> ctx.status(200));
+        routes.head("/health/ready", this::ready);
+        routes.get("/metrics", this::metrics);
+    }
+
+    private void ready(Context ctx) {
+        List<Map<String, Object>> results = new ArrayList<>();
+        List<String> down = new ArrayList<>();
+        for (HealthCheck check : checks) {
+            HealthCheck.Status status;
+            try {
+                status = check.check();
+            } catch (RuntimeException e) {
+                // the contract says checks never throw; one that does is simply down
+                status = new HealthCheck.Status(check.name(), false, "check failed");
+            }
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("name", status.name());
+            one.put("up", status.up());
+            one.put("detail", status.detail());
+            results.add(one);
+            if (!status.up()) {
+                down.add(status.name());
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", down.isEmpty() ? "up" : "down");
+        body.put("down", down);
+        body.put("checks", results);
+        ctx.status(down.isEmpty() ? 200 : 503).json(body);
+    }
+
+    private void metrics(Context ctx) {
+        if (prometheus.isEmpty()) {
+            throw new io.javalin.http.NotFoundResponse();
+        }
+        ctx.contentType(PROMETHEUS_TEXT).result(prometheus.get().scrape());
+    }
+}
