@@ -78,7 +78,7 @@ public sealed interface Replication {
      *
      * @throws IllegalArgumentException with a message naming what is wrong and the expected format
      */
-    static Replication parse(String text) {
+    public static Replication parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("replication is empty; expected " + FORMAT);
         }

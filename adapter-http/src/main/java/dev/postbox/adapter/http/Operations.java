@@ -47,8 +47,9 @@ final class Operations {
             one.put("name", status.name());
             one.put("up", status.up());
             one.put("detail", status.detail());
+            one.put("critical", check.critical());
             results.add(one);
-            if (!status.up()) {
+            if (!status.up() && check.critical()) {
                 down.add(status.name());
             }
         }

@@ -79,13 +79,15 @@ public final class PostboxWebApp {
             cfg.http.generateEtags = false;
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.fileRenderer(renderer);
-            if (config.serveStatic()) {
+            if (config.serveStatic() && config.staticDir().isPresent()) {
                 cfg.staticFiles.add(files -> {
                     files.hostedPath = "/static";
-                    files.directory = config.staticDir().map(Object::toString).orElse(StaticAssets.CLASSPATH_DIR);
-                    files.location = config.staticDir().isPresent() ? Location.EXTERNAL : Location.CLASSPATH;
+                    files.directory = config.staticDir().get().toString();
+                    files.location = Location.EXTERNAL;
                     files.headers = Map.of("Cache-Control", "public, max-age=3600");
                 });
+            } else if (config.serveStatic()) {
+                new StaticRoutes().register(cfg.routes);
             }
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(config.instanceName())));
             cfg.requestLogger.http(accessLog::log);

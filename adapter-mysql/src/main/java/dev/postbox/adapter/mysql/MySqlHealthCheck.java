@@ -30,6 +30,12 @@ final class MySqlHealthCheck implements HealthCheck {
     }
 
     @Override
+    public boolean critical() {
+        // reads fall back to the primary while the replica is down
+        return !replica;
+    }
+
+    @Override
     public String name() {
         return name;
     }

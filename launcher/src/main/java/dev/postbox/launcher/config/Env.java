@@ -146,7 +146,7 @@ public final class Env {
     public String jdbcUrl(String name, String fallback) {
         String value = string(name, fallback);
         String problem = "must be a JDBC URL like jdbc:mysql://127.0.0.1:3306/postbox, got " + quote(value);
-        if (!value.startsWith("jdbc:mysql://") && !value.startsWith("jdbc:mariadb://")) {
+        if (!value.startsWith("jdbc:mysql://")) {
             throw new ConfigException(name, problem);
         }
         try {

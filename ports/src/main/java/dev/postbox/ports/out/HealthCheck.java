@@ -10,4 +10,13 @@ public interface HealthCheck {
 
     /** Must return within about a second and never throw; details never carry secrets. */
     Status check();
+
+    /**
+     * Whether the instance cannot serve while this check is down. A replica whose reads fall back
+     * to the primary is not critical: readiness reports it but stays up, so a load balancer does
+     * not take every instance out when one replica dies.
+     */
+    default boolean critical() {
+        return true;
+    }
 }
