@@ -158,6 +158,16 @@ public final class PostboxWebApp {
         return this;
     }
 
+    /**
+     * Starts serving on the connectors the customizer added (for example a unix-domain socket);
+     * Javalin adds its own TCP connector only when there is none.
+     */
+    public PostboxWebApp start() {
+        javalin.start();
+        return this;
+    }
+
+    /** The TCP port (only when the first connector is a TCP one). */
     public int port() {
         return javalin.port();
     }
