@@ -1,0 +1,552 @@
+package dev.postbox.adapter.cassandra.local;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One real Cassandra 5.0 node in its own JDK 17 process, for tests, benchmarks and the embedded
+ * run. Its files live under one directory ({@code cassandra.yaml}, {@code logback.xml},
+ * {@code node.log}, data, commit log, hints), so starting it again on the same directory (same
+ * cluster name) finds the posts written before. Ready means a driver connected to it, never a
+ * sleep. It is stopped by its own {@link Process} (SIGTERM, then SIGKILL after a grace period),
+ * by a shutdown hook of this JVM, and, should this JVM die without running hooks, by the node
+ * itself when its standard input (a pipe from this JVM) closes.
+ */
+public final class LocalCassandraNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalCassandraNode.class);
+
+    /** The add-exports/add-opens of Cassandra 5.0's conf/jvm17-server.options, and its G1 settings. */
+    static final List<String> JDK17_OPTIONS = List.of(
+            "-XX:+UseG1GC", "-XX:+ParallelRefProcEnabled", "-XX:MaxTenuringThreshold=1",
+            "-XX:G1RSetUpdatingPauseTimePercent=5", "-XX:MaxGCPauseMillis=300", "-XX:InitiatingHeapOccupancyPercent=70",
+            "-Djdk.attach.allowAttachSelf=true",
+            "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+            "--add-exports", "java.management.rmi/com.sun.jmx.remote.internal.rmi=ALL-UNNAMED",
+            "--add-exports", "java.rmi/sun.rmi.registry=ALL-UNNAMED",
+            "--add-exports", "java.rmi/sun.rmi.server=ALL-UNNAMED",
+            "--add-exports", "java.sql/java.sql=ALL-UNNAMED",
+            "--add-exports", "java.base/java.lang.ref=ALL-UNNAMED",
+            "--add-exports", "jdk.unsupported/sun.misc=ALL-UNNAMED",
+            "--add-exports", "jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+            "--add-exports", "jdk.attach/sun.tools.attach=ALL-UNNAMED",
+            "--add-opens", "java.base/java.lang.module=ALL-UNNAMED",
+            "--add-opens", "java.base/jdk.internal.loader=ALL-UNNAMED",
+            "--add-opens", "java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens", "java.base/jdk.internal.reflect=ALL-UNNAMED",
+            "--add-opens", "java.base/jdk.internal.math=ALL-UNNAMED",
+            "--add-opens", "java.base/jdk.internal.module=ALL-UNNAMED",
+            "--add-opens", "java.base/jdk.internal.util.jar=ALL-UNNAMED",
+            "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
+            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens", "java.base/java.io=ALL-UNNAMED",
+            "--add-opens", "java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens", "jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
+            "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens", "java.base/java.util=ALL-UNNAMED",
+            "-Dio.netty.tryReflectionSetAccessible=true",
+            "-Dio.netty.allocator.useCacheForAllThreads=true",
+            "-Dio.netty.allocator.maxOrder=11");
+
+    private final Path directory;
+    private final String clusterName;
+    private final String address;
+    private final int nativePort;
+    private final int storagePort;
+    private final int jmxPort;
+    private final List<String> seeds;
+    private final String heap;
+    private final boolean passwordAuthentication;
+    private final Path serverLib;
+    private final Path javaLauncher;
+    private final Duration stopGrace;
+
+    private Process process;
+    private Thread shutdownHook;
+
+    private LocalCassandraNode(Builder b) {
+        this.directory = b.directory.toAbsolutePath();
+        this.clusterName = b.clusterName;
+        this.address = b.address;
+        this.nativePort = b.nativePort > 0 ? b.nativePort : FreePorts.onAll(List.of(b.address));
+        this.storagePort = b.storagePort > 0 ? b.storagePort : FreePorts.onAll(List.of(b.address));
+        this.jmxPort = b.jmxPort > 0 ? b.jmxPort : FreePorts.onAll(List.of("127.0.0.1"));
+        this.seeds = b.seeds.isEmpty() ? List.of(b.address) : List.copyOf(b.seeds);
+        this.heap = b.heap;
+        this.passwordAuthentication = b.passwordAuthentication;
+        this.serverLib = b.serverLib != null ? b.serverLib : CassandraServerLib.locate();
+        this.javaLauncher = b.java != null ? b.java : CassandraServerLib.java17();
+        this.stopGrace = b.stopGrace;
+    }
+
+    /** @param directory the node's home; reuse it (with the same cluster name) to keep the data */
+    public static Builder builder(Path directory) {
+        return new Builder(directory);
+    }
+
+    public static final class Builder {
+        private final Path directory;
+        private String clusterName = "postbox-local";
+        private String address = "127.0.0.1";
+        private int nativePort;
+        private int storagePort;
+        private int jmxPort;
+        private List<String> seeds = List.of();
+        private String heap = "1g";
+        private boolean passwordAuthentication;
+        private Path serverLib;
+        private Path java;
+        private Duration stopGrace = Duration.ofSeconds(30);
+
+        private Builder(Path directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
+        }
+
+        /** Must stay the same across restarts of a data directory. */
+        public Builder clusterName(String value) {
+            if (!value.matches("[A-Za-z0-9_.\\-]{1,64}")) {
+                throw new IllegalArgumentException("cluster name \"" + value + "\" must be 1 to 64 letters, digits, '_', '.' or '-'");
+            }
+            this.clusterName = value;
+            return this;
+        }
+
+        /** A loopback address such as 127.0.0.2 (every 127.x address works on Linux without setup). */
+        public Builder address(String value) {
+            this.address = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** CQL port; free one chosen when not set. */
+        public Builder nativePort(int value) {
+            this.nativePort = value;
+            return this;
+        }
+
+        /** Gossip/internode port, the same on every node of a cluster; free one chosen when not set. */
+        public Builder storagePort(int value) {
+            this.storagePort = value;
+            return this;
+        }
+
+        public Builder jmxPort(int value) {
+            this.jmxPort = value;
+            return this;
+        }
+
+        /** Seed addresses (this node alone when empty); they use this node's storage port. */
+        public Builder seeds(List<String> value) {
+            this.seeds = List.copyOf(value);
+            return this;
+        }
+
+        /** Maximum heap as for {@code -Xmx}: {@code 1g} by default. */
+        public Builder heap(String value) {
+            if (!value.matches("\\d+[mMgG]")) {
+                throw new IllegalArgumentException("heap \"" + value + "\" is not like 512m or 1g");
+            }
+            this.heap = value;
+            return this;
+        }
+
+        /** PasswordAuthenticator with the default superuser cassandra/cassandra. */
+        public Builder passwordAuthentication(boolean value) {
+            this.passwordAuthentication = value;
+            return this;
+        }
+
+        /** The folder of cassandra-all and its dependencies; {@link CassandraServerLib#locate()} when not set. */
+        public Builder serverLib(Path value) {
+            this.serverLib = value;
+            return this;
+        }
+
+        /** A JDK 17 {@code java}; {@link CassandraServerLib#java17()} when not set. */
+        public Builder java(Path value) {
+            this.java = value;
+            return this;
+        }
+
+        /** How long a stop waits after SIGTERM before SIGKILL. */
+        public Builder stopGrace(Duration value) {
+            this.stopGrace = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public LocalCassandraNode build() {
+            return new LocalCassandraNode(this);
+        }
+    }
+
+    /** Starts the process and returns at once; see {@link #awaitReady(Duration)}. */
+    public synchronized LocalCassandraNode start() {
+        if (isRunning()) {
+            throw new IllegalStateException("node " + address + " is already running");
+        }
+        try {
+            Files.createDirectories(directory.resolve("triggers"));
+            Files.writeString(directory.resolve("cassandra.yaml"), yaml(), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve("logback.xml"), LOGBACK, StandardCharsets.UTF_8);
+            Path launcherDir = writeServerMain();
+            Path log = logFile();
+            Files.writeString(log, "---- " + Instant.now() + " starting " + address + " native " + nativePort
+                    + " storage " + storagePort + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            ProcessBuilder pb = new ProcessBuilder(command(launcherDir))
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // stdin stays a pipe from this JVM on purpose: ServerMain exits when it closes
+            pb.environment().remove("JAVA_TOOL_OPTIONS");
+            pb.environment().remove("JDK_JAVA_OPTIONS");
+            process = pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Cassandra node " + address, e);
+        }
+        shutdownHook = new Thread(this::stopQuietly, "postbox-cassandra-stop-" + address);
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        LOG.info("Started Cassandra node {} (pid {}, CQL port {}, log {})", address, process.pid(), nativePort, logFile());
+        return this;
+    }
+
+    /** {@link #start()} then {@link #awaitReady(Duration)}. */
+    public LocalCassandraNode startAndAwaitReady(Duration timeout) {
+        start();
+        awaitReady(timeout);
+        return this;
+    }
+
+    /**
+     * Waits until a driver session connects to this node and reads {@code system.local}.
+     *
+     * @throws IllegalStateException when the process exits or the time runs out (the message
+     *                               carries the end of the node's log)
+     */
+    public void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        Instant started = Instant.now();
+        while (true) {
+            Process p;
+            synchronized (this) {
+                p = process;
+            }
+            if (p == null || !p.isAlive()) {
+                throw new IllegalStateException("Cassandra node " + address + " exited"
+                        + (p == null ? "" : " with code " + p.exitValue()) + "; end of its log:\n" + logTail(40));
+            }
+            if (portOpen() && cqlAnswers()) {
+                LOG.info("Cassandra node {} ready after {} ms", address, Duration.between(started, Instant.now()).toMillis());
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Cassandra node " + address + " not ready within " + timeout
+                        + "; end of its log:\n" + logTail(40));
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Cassandra", e);
+            }
+        }
+    }
+
+    private boolean portOpen() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(address, nativePort), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private boolean cqlAnswers() {
+        DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
+                .withString(DefaultDriverOption.SESSION_NAME, "postbox-readiness-" + address)
+                .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, Duration.ofSeconds(2))
+                .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(5))
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(5))
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(5))
+                .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
+                .withBoolean(DefaultDriverOption.METADATA_TOKEN_MAP_ENABLED, false)
+                .withString(DefaultDriverOption.METRICS_FACTORY_CLASS, "NoopMetricsFactory")
+                .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, 1)
+                .build();
+        var builder = CqlSession.builder()
+                .addContactPoint(nativeAddress())
+                .withLocalDatacenter(datacenter())
+                .withConfigLoader(config);
+        if (passwordAuthentication) {
+            builder.withAuthCredentials("cassandra", "cassandra");
+        }
+        try (CqlSession session = builder.build()) {
+            var node = session.getMetadata().getNodes().values().stream()
+                    .filter(n -> n.getEndPoint().resolve() instanceof InetSocketAddress a
+                            && a.getPort() == nativePort && a.getAddress().getHostAddress().equals(address))
+                    .findFirst();
+            SimpleStatement probe = SimpleStatement.newInstance("SELECT release_version FROM system.local");
+            if (node.isPresent()) {
+                probe = probe.setNode(node.get());
+            }
+            return session.execute(probe).one() != null;
+        } catch (RuntimeException e) {
+            LOG.debug("Cassandra node {} not answering CQL yet: {}", address, e.toString());
+            return false;
+        }
+    }
+
+    /** SIGTERM (Cassandra drains and flushes), then SIGKILL after the grace period. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        stopProcess();
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException ignored) {
+                // already shutting down: the hook is running or ran
+            }
+            shutdownHook = null;
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            synchronized (this) {
+                if (process != null) {
+                    stopProcess();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Stopping Cassandra node {} failed: {}", address, e.toString());
+        }
+    }
+
+    private void stopProcess() {
+        Process p = process;
+        process = null;
+        if (!p.isAlive()) {
+            return;
+        }
+        p.destroy();
+        try {
+            if (!p.waitFor(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Cassandra node {} did not stop within {}; killing it", address, stopGrace);
+                p.destroyForcibly();
+                p.waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("Stopped Cassandra node {}", address);
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** The process id while running. */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException("node " + address + " is not running");
+        }
+        return process.pid();
+    }
+
+    public InetSocketAddress nativeAddress() {
+        return new InetSocketAddress(address, nativePort);
+    }
+
+    /** Always {@code datacenter1}: nodes use SimpleSnitch. */
+    public String datacenter() {
+        return "datacenter1";
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public int nativePort() {
+        return nativePort;
+    }
+
+    public int storagePort() {
+        return storagePort;
+    }
+
+    public String clusterName() {
+        return clusterName;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public Path logFile() {
+        return directory.resolve("node.log");
+    }
+
+    /** Deletes data, commit log, hints and caches (the log stays); only while stopped. */
+    public synchronized void deleteData() {
+        if (isRunning()) {
+            throw new IllegalStateException("stop node " + address + " before deleting its data");
+        }
+        for (String sub : List.of("data", "commitlog", "saved_caches", "hints", "cdc_raw")) {
+            deleteRecursively(directory.resolve(sub));
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The last lines of the node's log, for error messages. */
+    public String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private List<String> command(Path launcherDir) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaLauncher.toString());
+        cmd.add("-Xms256m");
+        cmd.add("-Xmx" + heap);
+        cmd.add("-XX:+PerfDisableSharedMem");
+        cmd.add("-XX:+ExitOnOutOfMemoryError");
+        cmd.addAll(JDK17_OPTIONS);
+        cmd.add("-Djava.net.preferIPv4Stack=true");
+        cmd.add("-Dcassandra.config=" + directory.resolve("cassandra.yaml").toUri());
+        cmd.add("-Dcassandra-foreground=yes");
+        cmd.add("-Dcassandra.storagedir=" + directory);
+        cmd.add("-Dcassandra.logdir=" + directory);
+        cmd.add("-Dcassandra.triggers_dir=" + directory.resolve("triggers"));
+        cmd.add("-Dlogback.configurationFile=" + directory.resolve("logback.xml"));
+        cmd.add("-Dcassandra.jmx.local.port=" + jmxPort);
+        // a fresh local cluster has nothing to wait for: skip the settle/ring delays
+        cmd.add("-Dcassandra.skip_wait_for_gossip_to_settle=0");
+        cmd.add("-Dcassandra.ring_delay_ms=5000");
+        cmd.add("-Dcassandra.superuser_setup_delay_ms=0");
+        cmd.add("-Dcassandra.consistent.rangemovement=false");
+        cmd.add("-cp");
+        cmd.add(launcherDir + File.pathSeparator + serverLib.toAbsolutePath() + File.separator + "*");
+        cmd.add(ServerMain.class.getName());
+        return cmd;
+    }
+
+    private Path writeServerMain() throws IOException {
+        String resource = ServerMain.class.getName().replace('.', '/') + ".class";
+        Path target = directory.resolve("launcher").resolve(resource);
+        Files.createDirectories(target.getParent());
+        try (InputStream in = ServerMain.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("cannot read " + resource);
+            }
+            Files.write(target, in.readAllBytes());
+        }
+        return directory.resolve("launcher");
+    }
+
+    String yaml() {
+        String seedList = seeds.stream().map(s -> s + ":" + storagePort).collect(Collectors.joining(","));
+        return String.join("\n",
+                "# written by LocalCassandraNode on every start",
+                "cluster_name: '" + clusterName + "'",
+                "num_tokens: 16",
+                "allocate_tokens_for_local_replication_factor: 3",
+                "partitioner: org.apache.cassandra.dht.Murmur3Partitioner",
+                "authenticator: " + (passwordAuthentication ? "PasswordAuthenticator" : "AllowAllAuthenticator"),
+                "authorizer: AllowAllAuthorizer",
+                "role_manager: CassandraRoleManager",
+                "data_file_directories:",
+                "  - " + directory.resolve("data"),
+                "commitlog_directory: " + directory.resolve("commitlog"),
+                "saved_caches_directory: " + directory.resolve("saved_caches"),
+                "hints_directory: " + directory.resolve("hints"),
+                "cdc_raw_directory: " + directory.resolve("cdc_raw"),
+                "commitlog_sync: periodic",
+                "commitlog_sync_period: 10000ms",
+                "seed_provider:",
+                "  - class_name: org.apache.cassandra.locator.SimpleSeedProvider",
+                "    parameters:",
+                "      - seeds: \"" + seedList + "\"",
+                "listen_address: " + address,
+                "rpc_address: " + address,
+                "storage_port: " + storagePort,
+                "native_transport_port: " + nativePort,
+                "start_native_transport: true",
+                "endpoint_snitch: SimpleSnitch",
+                // a new local cluster has no data to stream; every node joins at once
+                "auto_bootstrap: false",
+                "auto_snapshot: false",
+                // sized for a 2-core machine running several nodes
+                "concurrent_reads: 8",
+                "concurrent_writes: 8",
+                "concurrent_counter_writes: 2",
+                "concurrent_materialized_view_writes: 2",
+                "concurrent_compactors: 1",
+                "memtable_flush_writers: 1",
+                "native_transport_max_threads: 32",
+                "key_cache_size: 16MiB",
+                "counter_cache_size: 0MiB",
+                "file_cache_size: 64MiB",
+                "networking_cache_size: 32MiB",
+                "hinted_handoff_enabled: true",
+                "max_hint_window: 3h",
+                "hints_flush_period: 2000ms",
+                "disk_failure_policy: stop",
+                "commit_failure_policy: stop",
+                "");
+    }
+
+    private static final String LOGBACK = """
+            <configuration scan="false">
+              <appender name="STDOUT" class="ch.qos.logback.core.ConsoleAppender">
+                <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{20} %msg%n</pattern></encoder>
+              </appender>
+              <root level="INFO"><appender-ref ref="STDOUT"/></root>
+            </configuration>
+            """;
+
+    static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.postbox.launcher;
+
+import dev.postbox.adapter.cassandra.CassandraConfig;
+import dev.postbox.adapter.cassandra.CassandraStorage;
+import dev.postbox.adapter.cassandra.Replication;
+import dev.postbox.adapter.mysql.MySqlConfig;
+import dev.postbox.adapter.mysql.MySqlStorage;
+import dev.postbox.domain.StoreUnavailableException;
+import dev.postbox.launcher.config.Settings;
+import dev.postbox.ports.out.HealthCheck;
+import dev.postbox.ports.service.Postbox;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Users and sessions on MySQL/MariaDB (primary + replica pools), posts on Cassandra. */
+final class ExternalStack implements Stack {
+    private final MySqlStorage mysql;
+    private final CassandraStorage cassandra;
+    private final Postbox.Storage storage;
+
+    private ExternalStack(MySqlStorage mysql, CassandraStorage cassandra) {
+        this.mysql = mysql;
+        this.cassandra = cassandra;
+        this.storage = new Postbox.Storage(mysql.users(), mysql.sessions(), cassandra.posts(), mysql.unitOfWork());
+    }
+
+    /** Connects to both stores, waiting for each (with backoff) up to the configured start-up wait. */
+    static ExternalStack open(Settings settings, MeterRegistry registry, Progress progress) {
+        Instant deadline = Instant.now().plus(settings.startupWait());
+        MySqlStorage mysql = new MySqlStorage(mysqlConfig(settings.db()), registry);
+        try {
+            awaitPrimary(mysql, deadline, progress, settings.db().primaryUrl());
+            progress.step("connecting to Cassandra at " + settings.cassandra().contactPoints());
+            Duration left = Duration.between(Instant.now(), deadline);
+            CassandraStorage cassandra = CassandraStorage.open(cassandraConfig(settings.cassandra()), registry,
+                    left.isNegative() ? Duration.ZERO : left);
+            return new ExternalStack(mysql, cassandra);
+        } catch (RuntimeException e) {
+            mysql.close();
+            throw e;
+        }
+    }
+
+    static MySqlConfig mysqlConfig(Settings.Db db) {
+        return MySqlConfig.of(db.primaryUrl(), db.replicaUrl(), db.user(), db.password().orElse(""))
+                .withPoolSizes(db.poolSize(), db.replicaPoolSize())
+                .withConnectTimeout(db.connectTimeout());
+    }
+
+    static CassandraConfig cassandraConfig(Settings.Cassandra c) {
+        CassandraConfig config = CassandraConfig.of(CassandraConfig.parseContactPoints(String.join(",", c.contactPoints())))
+                .withLocalDatacenter(c.localDatacenter())
+                .withKeyspace(c.keyspace())
+                .withConsistency(CassandraConfig.parseConsistency(c.consistency()))
+                .withReplication(Replication.parse(c.replication()))
+                .withRequestTimeout(c.requestTimeout());
+        if (c.user().isPresent()) {
+            config = config.withCredentials(c.user().get(), c.password().orElse(""));
+        }
+        return config;
+    }
+
+    private static void awaitPrimary(MySqlStorage mysql, Instant deadline, Progress progress, String url) {
+        HealthCheck primary = mysql.healthChecks().get(0);
+        String address = url.replaceFirst("\\?.*$", "");
+        Duration delay = Duration.ofMillis(200);
+        while (true) {
+            HealthCheck.Status status = primary.check();
+            if (status.up()) {
+                return;
+            }
+            if (Instant.now().plus(delay).isAfter(deadline)) {
+                throw new StoreUnavailableException("mysql",
+                        new IllegalStateException("the MySQL primary at " + address + " did not answer in time: " + status.detail()));
+            }
+            progress.step("waiting for the MySQL primary at " + address + " (" + status.detail() + ")");
+            sleep(delay);
+            delay = delay.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : delay.multipliedBy(2);
+        }
+    }
+
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the stores", e);
+        }
+    }
+
+    @Override
+    public Postbox.Storage storage() {
+        return storage;
+    }
+
+    @Override
+    public List<HealthCheck> healthChecks() {
+        List<HealthCheck> checks = new ArrayList<>(mysql.healthChecks());
+        checks.add(cassandra.healthCheck());
+        return checks;
+    }
+
+    @Override
+    public void migrate() {
+        mysql.migrate();
+        cassandra.migrate();
+    }
+
+    @Override
+    public int clearSessions(Instant now) {
+        return (int) Math.min(Integer.MAX_VALUE, mysql.purgeExpiredSessions(now, 1000));
+    }
+
+    @Override
+    public String describe() {
+        return "MySQL " + mysql.config() + ", Cassandra " + cassandra.config();
+    }
+
+    @Override
+    public void close() {
+        try {
+            cassandra.close();
+        } finally {
+            mysql.close();
+        }
+    }
+}
