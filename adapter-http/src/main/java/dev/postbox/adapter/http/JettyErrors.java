@@ -52,7 +52,7 @@ final class JettyErrors extends ErrorHandler {
         String title = Failures.titleFor(status);
         String html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + title + " · Postbox</title><link rel=\"stylesheet\" href=\"/static/postbox.css\"></head>"
+                + "<title>" + title + " · Postbox</title><link rel=\"stylesheet\" href=\"" + StaticAssets.url("postbox.css") + "\"></head>"
                 + "<body><main class=\"wrap\"><section class=\"card error-page\"><p class=\"status\">" + status + "</p>"
                 + "<h1>" + title + "</h1><p class=\"lead\">" + Failures.textFor(status) + "</p>"
                 + "<p class=\"actions\"><a class=\"button\" href=\"/posts/\">Go to the start page</a></p>"

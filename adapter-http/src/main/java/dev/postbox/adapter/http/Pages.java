@@ -10,6 +10,8 @@ import java.util.Optional;
 
 /** Renders a page with what every page shows: who is logged in and their form token. */
 final class Pages {
+    private static final Map<String, String> ASSETS = StaticAssets.urls();
+
     private final PebbleRenderer renderer;
     private final Sessions sessions;
     private final Csrf csrf;
@@ -27,6 +29,7 @@ final class Pages {
     void render(Context ctx, int status, String template, Map<String, ?> model) {
         Optional<CurrentUser> me = sessions.current(ctx);
         Map<String, Object> all = new HashMap<>(model);
+        all.put("assets", ASSETS);
         me.ifPresent(user -> {
             all.put("me", Views.user(user.user()));
             all.putIfAbsent("csrf", csrf.token(ctx));
@@ -37,6 +40,7 @@ final class Pages {
     /** For error pages: never asks a store again (it may be the reason for the error). */
     void renderError(Context ctx, int status, Map<String, ?> model) {
         Map<String, Object> all = new HashMap<>(model);
+        all.put("assets", ASSETS);
         Exchange.of(ctx).current().ifPresent(user -> {
             all.put("me", Views.user(user.user()));
             all.put("csrf", Csrf.tokenFor(user.session().csrfSecret()));

@@ -28,13 +28,6 @@ final class PebbleRenderer implements FileRenderer {
                 .strictVariables(false)
                 .newLineTrimming(true)
                 .defaultLocale(Locale.ROOT)
-                .extension(new io.pebbletemplates.pebble.extension.AbstractExtension() {
-                    @Override
-                    public Map<String, Object> getGlobalVariables() {
-                        // templates link assets by hashed name: {{ assets['postbox.css'] }}
-                        return Map.of("assets", StaticAssets.manifest());
-                    }
-                })
                 .build();
     }
 

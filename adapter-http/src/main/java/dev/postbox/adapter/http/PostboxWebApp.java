@@ -80,14 +80,13 @@ public final class PostboxWebApp {
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.fileRenderer(renderer);
             if (config.serveStatic() && config.staticDir().isPresent()) {
+                // a collectstatic folder holds the plain and the hashed names
                 cfg.staticFiles.add(files -> {
                     files.hostedPath = "/static";
                     files.directory = config.staticDir().get().toString();
                     files.location = Location.EXTERNAL;
                     files.headers = Map.of("Cache-Control", "public, max-age=3600");
                 });
-            } else if (config.serveStatic()) {
-                new StaticRoutes().register(cfg.routes);
             }
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(config.instanceName())));
             cfg.requestLogger.http(accessLog::log);
@@ -115,11 +114,22 @@ public final class PostboxWebApp {
             new AdminPages(useCases, sessions, pages).register(cfg.routes);
             new ApiV1(useCases, sessions, mapper).register(cfg.routes);
             new OpenApi().register(cfg.routes);
+            if (config.serveStatic() && config.staticDir().isEmpty()) {
+                cfg.routes.get("/static/{file}", PostboxWebApp::staticAsset);
+            }
             new Operations(healthChecks, prometheus(this.registry)).register(cfg.routes);
             cfg.routes.exception(HttpResponseException.class, failures::handle);
             cfg.routes.exception(Exception.class, failures::handle);
             customizer.accept(cfg);
         });
+    }
+
+    /** The assets inside the jar; hashed names never change, so they may be cached for good. */
+    private static void staticAsset(io.javalin.http.Context ctx) {
+        String file = ctx.pathParam("file");
+        Map.Entry<byte[], Boolean> asset = StaticAssets.find(file).orElseThrow(io.javalin.http.NotFoundResponse::new);
+        ctx.header("Cache-Control", asset.getValue() ? "public, max-age=31536000, immutable" : "public, max-age=3600");
+        ctx.contentType(StaticAssets.contentType(file)).result(asset.getKey());
     }
 
     private void bindJvmMetrics(MeterRegistry target) {
@@ -160,6 +170,16 @@ public final class PostboxWebApp {
         return this;
     }
 
+    /**
+     * Starts serving on the connectors the customizer added (for example a unix-domain socket);
+     * Javalin adds its own TCP connector only when there is none.
+     */
+    public PostboxWebApp start() {
+        javalin.start();
+        return this;
+    }
+
+    /** The TCP port (only when the first connector is a TCP one). */
     public int port() {
         return javalin.port();
     }
