@@ -7,6 +7,8 @@ import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
+import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
+import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
 import dev.postbox.domain.StoreUnavailableException;
 import org.slf4j.Logger;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -171,9 +174,9 @@ public final class CassandraMigrator {
     private boolean apply(Migration migration) {
         Instant deadline = Instant.now().plus(waitForOthers);
         while (true) {
-            Row row = session.execute(statement("SELECT state, checksum, owner FROM " + keyspace
-                    + ".schema_migrations WHERE version = ?", migration.version())
-                    .setConsistencyLevel(DefaultConsistencyLevel.SERIAL)).one();
+            // QUORUM, not SERIAL: waiters must not compete with the claimer's Paxos rounds; the
+            // claim itself (IF NOT EXISTS) is what keeps two migrators apart
+            Row row = read(migration);
             if (row != null && "applied".equals(row.getString("state"))) {
                 if (!migration.checksum().equals(row.getString("checksum"))) {
                     throw new IllegalStateException("Cassandra migration V" + migration.version() + " (" + migration.description()
@@ -182,41 +185,77 @@ public final class CassandraMigrator {
                 }
                 return false;
             }
-            if (row == null && claim(migration)) {
+            // a claim whose answer was lost (contention, timeout) may still have been ours
+            boolean ours = row != null && owner.equals(row.getUuid("owner"));
+            if (ours || (row == null && claim(migration))) {
                 for (String cql : migration.statements(keyspace)) {
                     ddl(cql);
                 }
-                markApplied(migration);
+                markApplied(migration, deadline);
                 return true;
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("Cassandra migration V" + migration.version()
                         + " is claimed by another migrator that has not finished within " + waitForOthers);
             }
-            LOG.info("Cassandra migration V{} is being applied by another process; waiting", migration.version());
-            sleep(Duration.ofMillis(500));
+            if (row != null) {
+                LOG.info("Cassandra migration V{} is being applied by another process; waiting", migration.version());
+            }
+            pause();
         }
     }
 
+    private Row read(Migration migration) {
+        return session.execute(statement("SELECT state, checksum, owner FROM " + keyspace
+                + ".schema_migrations WHERE version = ?", migration.version())).one();
+    }
+
+    /** @return true when claimed; false when taken by another or when the outcome is unknown */
     private boolean claim(Migration migration) {
-        ResultSet rs = session.execute(statement("INSERT INTO " + keyspace + ".schema_migrations "
-                        + "(version, description, checksum, state, owner, started_at) VALUES (?, ?, ?, 'running', ?, ?) "
-                        + "IF NOT EXISTS USING TTL " + CLAIM_TTL_SECONDS,
-                migration.version(), migration.description(), migration.checksum(), owner, Instant.now()));
-        return rs.wasApplied();
+        try {
+            return session.execute(statement("INSERT INTO " + keyspace + ".schema_migrations "
+                            + "(version, description, checksum, state, owner, started_at) VALUES (?, ?, ?, 'running', ?, ?) "
+                            + "IF NOT EXISTS USING TTL " + CLAIM_TTL_SECONDS,
+                    migration.version(), migration.description(), migration.checksum(), owner, Instant.now())).wasApplied();
+        } catch (CASWriteUnknownException | WriteTimeoutException e) {
+            // concurrent claimers make Paxos rounds fail; the next read tells who won
+            LOG.info("Cassandra migration V{}: claim outcome unknown ({}); reading it back", migration.version(), e.getClass().getSimpleName());
+            return false;
+        }
     }
 
-    private void markApplied(Migration migration) {
-        // rewriting every column without a TTL keeps the row once the claim's TTL runs out
-        ResultSet rs = session.execute(statement("UPDATE " + keyspace + ".schema_migrations USING TTL 0 "
-                        + "SET state = 'applied', description = ?, checksum = ?, owner = ?, started_at = ?, applied_at = ? "
-                        + "WHERE version = ? IF owner = ?",
-                migration.description(), migration.checksum(), owner, Instant.now(), Instant.now(),
-                migration.version(), owner));
-        if (!rs.wasApplied()) {
-            throw new IllegalStateException("Cassandra migration V" + migration.version()
-                    + " ran, but its claim lapsed before it could be recorded; run migrate again");
+    private void markApplied(Migration migration, Instant deadline) {
+        while (true) {
+            try {
+                // rewriting every column without a TTL keeps the row once the claim's TTL runs out
+                ResultSet rs = session.execute(statement("UPDATE " + keyspace + ".schema_migrations USING TTL 0 "
+                                + "SET state = 'applied', description = ?, checksum = ?, owner = ?, started_at = ?, applied_at = ? "
+                                + "WHERE version = ? IF owner = ?",
+                        migration.description(), migration.checksum(), owner, Instant.now(), Instant.now(),
+                        migration.version(), owner));
+                if (rs.wasApplied()) {
+                    return;
+                }
+            } catch (CASWriteUnknownException | WriteTimeoutException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+            }
+            Row row = read(migration);
+            if (row != null && "applied".equals(row.getString("state")) && owner.equals(row.getUuid("owner"))) {
+                return;
+            }
+            if (row == null || !owner.equals(row.getUuid("owner"))) {
+                throw new IllegalStateException("Cassandra migration V" + migration.version()
+                        + " ran, but its claim lapsed before it could be recorded; run migrate again");
+            }
+            pause();
         }
+    }
+
+    /** Jittered, so racing migrators fall out of step. */
+    private static void pause() {
+        sleep(Duration.ofMillis(200 + ThreadLocalRandom.current().nextInt(400)));
     }
 
     private void ddl(String cql) {
