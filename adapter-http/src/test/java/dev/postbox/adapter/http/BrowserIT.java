@@ -15,7 +15,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -111,8 +110,35 @@ class BrowserIT {
 
     private static void click(WebElement element) {
         WebElement page = driver.findElement(By.tagName("html"));
-        element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        try {
+            element.click();
+        } catch (org.openqa.selenium.WebDriverException e) {
+            // When the click's navigation swaps the document before ChromeDriver has finished
+            // its post-click bookkeeping, it reports this although the click was delivered;
+            // the staleness wait below proves whether it was.
+            if (!String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                throw e;
+            }
+        }
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(d -> isGone(page));
+        // while the next document loads, scripts may fail the same way: ask again until it is complete
+        wait.ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private static boolean isGone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private static String path() {
