@@ -1,12 +1,14 @@
 package dev.postbox.launcher;
 
 import dev.postbox.adapter.cassandra.CassandraConfig;
+import dev.postbox.adapter.cassandra.CassandraMigrator;
 import dev.postbox.adapter.cassandra.CassandraStorage;
 import dev.postbox.adapter.cassandra.Replication;
 import dev.postbox.adapter.mysql.MySqlConfig;
 import dev.postbox.adapter.mysql.MySqlStorage;
 import dev.postbox.domain.StoreUnavailableException;
 import dev.postbox.launcher.config.Settings;
+import dev.postbox.launcher.config.Urls;
 import dev.postbox.ports.out.HealthCheck;
 import dev.postbox.ports.service.Postbox;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,8 +23,10 @@ final class ExternalStack implements Stack {
     private final MySqlStorage mysql;
     private final CassandraStorage cassandra;
     private final Postbox.Storage storage;
+    private final Settings settings;
 
-    private ExternalStack(MySqlStorage mysql, CassandraStorage cassandra) {
+    private ExternalStack(Settings settings, MySqlStorage mysql, CassandraStorage cassandra) {
+        this.settings = settings;
         this.mysql = mysql;
         this.cassandra = cassandra;
         this.storage = new Postbox.Storage(mysql.users(), mysql.sessions(), cassandra.posts(), mysql.unitOfWork());
@@ -33,12 +37,12 @@ final class ExternalStack implements Stack {
         Instant deadline = Instant.now().plus(settings.startupWait());
         MySqlStorage mysql = new MySqlStorage(mysqlConfig(settings.db()), registry);
         try {
-            awaitPrimary(mysql, deadline, progress, settings.db().primaryUrl());
-            progress.step("connecting to Cassandra at " + settings.cassandra().contactPoints());
+            awaitPrimary(mysql, deadline, progress, settings.db().primaryUrl(), settings.startupWait());
+            progress.step("MySQL primary answers; connecting to Cassandra at " + String.join(",", settings.cassandra().contactPoints()));
             Duration left = Duration.between(Instant.now(), deadline);
             CassandraStorage cassandra = CassandraStorage.open(cassandraConfig(settings.cassandra()), registry,
                     left.isNegative() ? Duration.ZERO : left);
-            return new ExternalStack(mysql, cassandra);
+            return new ExternalStack(settings, mysql, cassandra);
         } catch (RuntimeException e) {
             mysql.close();
             throw e;
@@ -64,20 +68,23 @@ final class ExternalStack implements Stack {
         return config;
     }
 
-    private static void awaitPrimary(MySqlStorage mysql, Instant deadline, Progress progress, String url) {
+    /** Polls the primary with doubling pauses (at most 5 s) until it answers or the start-up wait is over. */
+    private static void awaitPrimary(MySqlStorage mysql, Instant deadline, Progress progress, String url, Duration wait) {
         HealthCheck primary = mysql.healthChecks().get(0);
-        String address = url.replaceFirst("\\?.*$", "");
+        String address = Urls.shown(url);
         Duration delay = Duration.ofMillis(200);
+        progress.step("connecting to the MySQL primary at " + address);
         while (true) {
             HealthCheck.Status status = primary.check();
             if (status.up()) {
                 return;
             }
             if (Instant.now().plus(delay).isAfter(deadline)) {
-                throw new StoreUnavailableException("mysql",
-                        new IllegalStateException("the MySQL primary at " + address + " did not answer in time: " + status.detail()));
+                throw new StoreUnavailableException("mysql", new IllegalStateException("the MySQL primary at " + address
+                        + " did not answer within POSTBOX_STARTUP_WAIT (" + wait.toSeconds() + " s): " + status.detail()));
             }
-            progress.step("waiting for the MySQL primary at " + address + " (" + status.detail() + ")");
+            progress.step("waiting for the MySQL primary at " + address + " (" + status.detail() + "); next try in "
+                    + delay.toMillis() + " ms, giving up " + wait.toSeconds() + " s after start");
             sleep(delay);
             delay = delay.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : delay.multipliedBy(2);
         }
@@ -105,9 +112,11 @@ final class ExternalStack implements Stack {
     }
 
     @Override
-    public void migrate() {
-        mysql.migrate();
-        cassandra.migrate();
+    public String migrate() {
+        int mysqlApplied = mysql.migrate();
+        CassandraMigrator.Result cql = cassandra.migrate();
+        return "MySQL " + mysqlApplied + " applied; Cassandra " + cql.applied().size() + " applied, "
+                + cql.alreadyApplied().size() + " already there";
     }
 
     @Override
@@ -117,7 +126,10 @@ final class ExternalStack implements Stack {
 
     @Override
     public String describe() {
-        return "MySQL " + mysql.config() + ", Cassandra " + cassandra.config();
+        Settings.Db db = settings.db();
+        String replica = db.replicaUrl().equals(db.primaryUrl()) ? "" : ", replica " + Urls.shown(db.replicaUrl());
+        return "MySQL " + Urls.shown(db.primaryUrl()) + replica + "; Cassandra " + String.join(",", settings.cassandra().contactPoints())
+                + " keyspace " + settings.cassandra().keyspace();
     }
 
     @Override

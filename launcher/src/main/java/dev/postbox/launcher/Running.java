@@ -8,20 +8,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Consumer;
 
 /**
  * One running Postbox: stores, core and web server, stopped in reverse order exactly once, on
- * {@link #close()} or on SIGTERM/Ctrl-C (a shutdown hook).
+ * {@link #requestStop()}, SIGTERM/Ctrl-C, or a JVM shutdown hook.
  */
 final class Running implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Running.class);
+
+    /** Work between opening the stores and serving: migrations, the first administrator. */
+    interface Preparation {
+        void prepare(Stack stack, Postbox core);
+    }
 
     private final Stack stack;
     private final Postbox core;
     private final WebServer web;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread hook;
     private boolean closed;
 
@@ -34,24 +37,18 @@ final class Running implements AutoCloseable {
     }
 
     /**
-     * Opens the stores, runs {@code beforeServing} (migrations, first administrator), then serves.
-     * Whatever was started is stopped again when a later step fails.
+     * Opens the stores, runs {@code preparation}, then serves. Whatever was started is stopped
+     * again when a later step fails. A signal before this returns ends the JVM the ordinary way;
+     * the embedded stores' own shutdown hooks stop their processes then.
      */
-    static Running start(Settings settings, Progress progress, Consumer<Running> beforeServing) {
+    static Running start(Settings settings, Progress progress, Preparation preparation) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Stack stack = Stacks.open(settings, registry, progress);
-        WebServer web = null;
         try {
             Postbox core = Core.of(stack, settings);
-            Running partial = new Running(stack, core, null);
-            beforeServing.accept(partial);
-            Runtime.getRuntime().removeShutdownHook(partial.hook);
-            web = WebServer.start(core, stack, settings, registry);
-            return new Running(stack, core, web);
+            preparation.prepare(stack, core);
+            return new Running(stack, core, WebServer.start(core, stack, settings, registry));
         } catch (RuntimeException e) {
-            if (web != null) {
-                web.close();
-            }
             stack.close();
             throw e;
         }
@@ -69,14 +66,21 @@ final class Running implements AutoCloseable {
         return web;
     }
 
+    /** Asks {@link #awaitShutdown(boolean)} to stop everything and return. */
+    void requestStop() {
+        stopRequested.countDown();
+    }
+
     /**
-     * Blocks until SIGTERM or SIGINT, then stops everything and returns 0. The signals are
-     * handled here rather than left to shutdown hooks, so a requested stop exits 0 (not 143)
-     * after the drain, and the remaining hooks still run.
+     * Blocks until a stop is requested, then stops everything and returns 0. With
+     * {@code handleSignals}, SIGTERM and SIGINT request the stop: they are handled here rather
+     * than left to shutdown hooks, so a requested stop exits 0 (not 143) after the drain.
      */
-    int awaitShutdown() {
-        for (String name : new String[] {"TERM", "INT"}) {
-            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stopRequested.countDown());
+    int awaitShutdown(boolean handleSignals) {
+        if (handleSignals) {
+            for (String name : new String[] {"TERM", "INT"}) {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> requestStop());
+            }
         }
         try {
             stopRequested.await();
@@ -97,16 +101,13 @@ final class Running implements AutoCloseable {
             closed = true;
         }
         try {
-            if (web != null) {
-                web.close();
-            }
+            web.close();
         } catch (RuntimeException e) {
-            LOG.warn("the web server did not stop cleanly", e);
+            LOG.warn("the web server did not stop cleanly: {}", Main.causes(e));
         } finally {
             try {
                 stack.close();
             } finally {
-                stopped.countDown();
                 LOG.info("Postbox stopped");
             }
         }
