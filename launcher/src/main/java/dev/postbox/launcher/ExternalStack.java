@@ -10,6 +10,7 @@ import dev.postbox.domain.StoreUnavailableException;
 import dev.postbox.launcher.config.Settings;
 import dev.postbox.launcher.config.Urls;
 import dev.postbox.ports.out.HealthCheck;
+import dev.postbox.ports.out.PostRepository;
 import dev.postbox.ports.service.Postbox;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -22,14 +23,13 @@ import java.util.List;
 final class ExternalStack implements Stack {
     private final MySqlStorage mysql;
     private final CassandraStorage cassandra;
-    private final Postbox.Storage storage;
     private final Settings settings;
+    private Postbox.Storage storage;
 
     private ExternalStack(Settings settings, MySqlStorage mysql, CassandraStorage cassandra) {
         this.settings = settings;
         this.mysql = mysql;
         this.cassandra = cassandra;
-        this.storage = new Postbox.Storage(mysql.users(), mysql.sessions(), cassandra.posts(), mysql.unitOfWork());
     }
 
     /** Connects to both stores, waiting for each (with backoff) up to the configured start-up wait. */
@@ -99,8 +99,18 @@ final class ExternalStack implements Stack {
         }
     }
 
+    /** Built on first use, after {@link #migrate()} when a command migrates: the posts table must exist by then. */
     @Override
-    public Postbox.Storage storage() {
+    public synchronized Postbox.Storage storage() {
+        if (storage == null) {
+            PostRepository posts;
+            try {
+                posts = cassandra.posts();
+            } catch (IllegalStateException e) {
+                throw new UsageException(e.getMessage() + " (postbox migrate)");
+            }
+            storage = new Postbox.Storage(mysql.users(), mysql.sessions(), posts, mysql.unitOfWork());
+        }
         return storage;
     }
 

@@ -7,7 +7,6 @@ import dev.postbox.launcher.config.ConfigException;
 import dev.postbox.launcher.config.Env;
 import dev.postbox.launcher.config.Settings;
 import dev.postbox.ports.in.CreateSuperuserUseCase.CreateSuperuser;
-import dev.postbox.ports.service.Postbox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
         }
         Running running = Running.start(settings, Progress.to(spec.commandLine().getErr()),
-                (stack, core) -> prepare(stack, core, adminName, adminEmail, out));
+                stack -> prepare(stack, settings, adminName, adminEmail, out));
         out.println();
         out.println("Postbox is running at " + running.web().where() + "  (" + running.stack().describe() + ")");
         out.println("Press Ctrl-C to stop.");
@@ -89,11 +88,11 @@ final class RunCommand implements Callable<Integer> {
         return running.awaitShutdown(context.handleSignals());
     }
 
-    private static void prepare(Stack stack, Postbox core, String adminName, String adminEmail, PrintWriter out) {
+    private static void prepare(Stack stack, Settings settings, String adminName, String adminEmail, PrintWriter out) {
         stack.migrate();
         if (stack.storage().users().findByUsername(new Username(adminName)).isEmpty()) {
             String password = newPassword();
-            core.accounts().createSuperuser(new CreateSuperuser(adminName, adminEmail, password));
+            Core.of(stack, settings).accounts().createSuperuser(new CreateSuperuser(adminName, adminEmail, password));
             out.println();
             out.println("Created the administrator \"" + adminName + "\" with the password:  " + password);
             out.println("It is shown only this once; change it at /accounts/password_change/.");

@@ -18,7 +18,7 @@ final class Running implements AutoCloseable {
 
     /** Work between opening the stores and serving: migrations, the first administrator. */
     interface Preparation {
-        void prepare(Stack stack, Postbox core);
+        void prepare(Stack stack);
     }
 
     private final Stack stack;
@@ -45,8 +45,8 @@ final class Running implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Stack stack = Stacks.open(settings, registry, progress);
         try {
+            preparation.prepare(stack);
             Postbox core = Core.of(stack, settings);
-            preparation.prepare(stack, core);
             return new Running(stack, core, WebServer.start(core, stack, settings, registry));
         } catch (RuntimeException e) {
             stack.close();

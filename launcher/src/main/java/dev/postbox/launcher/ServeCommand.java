@@ -24,7 +24,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Context context = main.context();
         Settings settings = Settings.from(context.vars(), Settings.Storage.EXTERNAL);
-        Running running = Running.start(settings, Progress.to(spec.commandLine().getErr()), (stack, core) -> { });
+        Running running = Running.start(settings, Progress.to(spec.commandLine().getErr()), stack -> { });
         spec.commandLine().getOut().println("Postbox is serving on " + running.web().where() + " ("
                 + running.stack().describe() + ")");
         spec.commandLine().getOut().flush();

@@ -17,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,13 +24,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real distribution ({@code target/postbox/bin/postbox serve}) as a child process: a request
- * that is in the handler when SIGTERM arrives still gets its 200, new connections are refused
- * meanwhile, and the process then exits 0.
+ * The real distribution ({@code target/postbox/bin/postbox serve}) as a child process: a slow
+ * request that is in the handler when SIGTERM arrives still gets its 200, new connections are
+ * refused meanwhile, and the process then exits 0.
  */
 class GracefulShutdownIT {
     private static final Path DIST = Path.of(System.getProperty("postbox.distribution", "target/postbox")).toAbsolutePath();
@@ -67,7 +68,6 @@ class GracefulShutdownIT {
                         + "@example.com\",\"password\":\"" + password + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signUp.statusCode()).isEqualTo(201);
 
-        byte[] body = ("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}").getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout((int) WAIT.toMillis());
             OutputStream out = socket.getOutputStream();
@@ -75,15 +75,38 @@ class GracefulShutdownIT {
             // "Expect: 100-continue": the server answers 100 only once the handler reads the body,
             // so the 100 proves the request is being handled before the signal is sent
             out.write(("POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "Transfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             assertThat(readHead(in)).startsWith("HTTP/1.1 100");
+            chunk(out, "{");
+
+            // a slow upload: a byte of JSON whitespace every 100 ms keeps the request alive (a
+            // client silent for over a second during a drain is cut by Jetty's shutdown idle timeout)
+            AtomicBoolean drainSeen = new AtomicBoolean();
+            AtomicReference<IOException> trickleFailure = new AtomicReference<>();
+            Thread trickle = new Thread(() -> {
+                try {
+                    while (!drainSeen.get()) {
+                        chunk(out, " ");
+                        Thread.sleep(100);
+                    }
+                } catch (IOException e) {
+                    trickleFailure.set(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "slow-upload");
+            trickle.start();
 
             process.destroy(); // SIGTERM
             awaitLine("Stopping the web server: finishing requests in flight");
             awaitRefused(port);
+            drainSeen.set(true);
+            trickle.join();
+            assertThat(trickleFailure.get()).isNull();
 
-            out.write(body);
+            chunk(out, "\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String head = readHead(in);
             assertThat(head).startsWith("HTTP/1.1 200");
@@ -93,6 +116,16 @@ class GracefulShutdownIT {
         assertThat(process.exitValue()).as("exit code after a drained stop; output:\n%s", String.join("\n", output)).isZero();
         assertThat(output).anyMatch(line -> line.contains("Postbox stopped"));
         assertThat(String.join("\n", output)).doesNotContain(password).doesNotContain("Exception");
+    }
+
+    private static void chunk(OutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        synchronized (out) {
+            out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
     }
 
     private void collectOutput(InputStream stream) {
