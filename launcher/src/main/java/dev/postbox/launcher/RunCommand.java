@@ -79,13 +79,13 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
         }
         Running running = Running.start(settings, Progress.to(spec.commandLine().getErr()),
-                stack -> prepare(stack, settings, adminName, adminEmail, out));
+                stack -> prepare(stack, settings, adminName, adminEmail, out), context.handleSignals());
         out.println();
         out.println("Postbox is running at " + running.web().where() + "  (" + running.stack().describe() + ")");
         out.println("Press Ctrl-C to stop.");
         out.flush();
         context.onStarted().accept(running);
-        return running.awaitShutdown(context.handleSignals());
+        return running.awaitShutdown();
     }
 
     private static void prepare(Stack stack, Settings settings, String adminName, String adminEmail, PrintWriter out) {

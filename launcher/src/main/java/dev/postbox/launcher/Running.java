@@ -28,12 +28,18 @@ final class Running implements AutoCloseable {
     private final Thread hook;
     private boolean closed;
 
-    private Running(Stack stack, Postbox core, WebServer web) {
+    private Running(Stack stack, Postbox core, WebServer web, boolean handleSignals) {
         this.stack = stack;
         this.core = core;
         this.web = web;
         this.hook = new Thread(this::close, "postbox-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        if (handleSignals) {
+            // before anyone is told we serve: a SIGTERM right after the banner must drain too
+            for (String name : new String[] {"TERM", "INT"}) {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> requestStop());
+            }
+        }
     }
 
     /**
@@ -41,13 +47,13 @@ final class Running implements AutoCloseable {
      * again when a later step fails. A signal before this returns ends the JVM the ordinary way;
      * the embedded stores' own shutdown hooks stop their processes then.
      */
-    static Running start(Settings settings, Progress progress, Preparation preparation) {
+    static Running start(Settings settings, Progress progress, Preparation preparation, boolean handleSignals) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Stack stack = Stacks.open(settings, registry, progress);
         try {
             preparation.prepare(stack);
             Postbox core = Core.of(stack, settings);
-            return new Running(stack, core, WebServer.start(core, stack, settings, registry));
+            return new Running(stack, core, WebServer.start(core, stack, settings, registry), handleSignals);
         } catch (RuntimeException e) {
             stack.close();
             throw e;
@@ -66,22 +72,17 @@ final class Running implements AutoCloseable {
         return web;
     }
 
-    /** Asks {@link #awaitShutdown(boolean)} to stop everything and return. */
+    /** Asks {@link #awaitShutdown()} to stop everything and return. */
     void requestStop() {
         stopRequested.countDown();
     }
 
     /**
-     * Blocks until a stop is requested, then stops everything and returns 0. With
-     * {@code handleSignals}, SIGTERM and SIGINT request the stop: they are handled here rather
-     * than left to shutdown hooks, so a requested stop exits 0 (not 143) after the drain.
+     * Blocks until a stop is requested, then stops everything and returns 0. With signal handling
+     * on, SIGTERM and SIGINT request the stop: they are handled here rather than left to shutdown
+     * hooks, so a requested stop exits 0 (not 143) after the drain.
      */
-    int awaitShutdown(boolean handleSignals) {
-        if (handleSignals) {
-            for (String name : new String[] {"TERM", "INT"}) {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> requestStop());
-            }
-        }
+    int awaitShutdown() {
         try {
             stopRequested.await();
         } catch (InterruptedException e) {

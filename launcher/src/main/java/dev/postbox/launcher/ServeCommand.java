@@ -24,11 +24,11 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Context context = main.context();
         Settings settings = Settings.from(context.vars(), Settings.Storage.EXTERNAL);
-        Running running = Running.start(settings, Progress.to(spec.commandLine().getErr()), stack -> { });
+        Running running = Running.start(settings, Progress.to(spec.commandLine().getErr()), stack -> { }, context.handleSignals());
         spec.commandLine().getOut().println("Postbox is serving on " + running.web().where() + " ("
                 + running.stack().describe() + ")");
         spec.commandLine().getOut().flush();
         context.onStarted().accept(running);
-        return running.awaitShutdown(context.handleSignals());
+        return running.awaitShutdown();
     }
 }

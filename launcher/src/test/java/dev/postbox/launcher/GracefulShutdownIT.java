@@ -3,10 +3,8 @@ package dev.postbox.launcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -22,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,7 +35,7 @@ class GracefulShutdownIT {
     private static final Path DIST = Path.of(System.getProperty("postbox.distribution", "target/postbox")).toAbsolutePath();
     private static final Duration WAIT = Duration.ofMinutes(2);
 
-    private final List<String> output = new CopyOnWriteArrayList<>();
+    private Path log;
     private Process process;
 
     @AfterEach
@@ -51,13 +48,15 @@ class GracefulShutdownIT {
     @Test
     void requestInFlightAtSigtermCompletesWith200AndTheProcessExits0() throws Exception {
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(DIST.resolve("bin/postbox").toString(), "serve").redirectErrorStream(true);
+        // to a file, not a pipe: Process.destroy() closes our end of the pipes along with the SIGTERM
+        log = Path.of("target", "graceful-" + UUID.randomUUID().toString().substring(0, 8) + ".log").toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder(DIST.resolve("bin/postbox").toString(), "serve")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("POSTBOX_STORAGE", "memory");
         builder.environment().put("POSTBOX_HTTP_PORT", Integer.toString(port));
         builder.environment().put("POSTBOX_HTTP_DRAIN_TIMEOUT", "2m");
         assertThat(DIST.resolve("bin/postbox")).as("the distribution is built by 'package', before failsafe runs").exists();
         process = builder.start();
-        collectOutput(process.getInputStream());
         awaitLine("Postbox is serving on http://127.0.0.1:" + port + "/");
 
         String user = "drain" + UUID.randomUUID().toString().substring(0, 8);
@@ -96,13 +95,16 @@ class GracefulShutdownIT {
                     Thread.currentThread().interrupt();
                 }
             }, "slow-upload");
+            trickle.setDaemon(true);
             trickle.start();
-
-            process.destroy(); // SIGTERM
-            awaitLine("Stopping the web server: finishing requests in flight");
-            awaitRefused(port);
-            drainSeen.set(true);
-            trickle.join();
+            try {
+                process.destroy(); // SIGTERM
+                awaitLine("Stopping the web server: finishing requests in flight");
+                awaitRefused(port);
+            } finally {
+                drainSeen.set(true);
+                trickle.join();
+            }
             assertThat(trickleFailure.get()).isNull();
 
             chunk(out, "\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
@@ -113,9 +115,10 @@ class GracefulShutdownIT {
             assertThat(readBody(head, in)).contains("\"username\":\"" + user + "\"");
         }
         assertThat(process.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-        assertThat(process.exitValue()).as("exit code after a drained stop; output:\n%s", String.join("\n", output)).isZero();
-        assertThat(output).anyMatch(line -> line.contains("Postbox stopped"));
-        assertThat(String.join("\n", output)).doesNotContain(password).doesNotContain("Exception");
+        assertThat(process.exitValue()).as("exit code after a drained stop; output:\n%s", String.join("\n", output())).isZero();
+        assertThat(output()).anyMatch(line -> line.contains("POST /api/v1/session 200"))
+                .anyMatch(line -> line.contains("Postbox stopped"));
+        assertThat(String.join("\n", output())).doesNotContain(password).doesNotContain("Exception");
     }
 
     private static void chunk(OutputStream out, String text) throws IOException {
@@ -128,26 +131,21 @@ class GracefulShutdownIT {
         }
     }
 
-    private void collectOutput(InputStream stream) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    output.add(line);
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        }, "postbox-output");
-        reader.setDaemon(true);
-        reader.start();
+    private List<String> output() {
+        try {
+            return java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void awaitLine(String text) throws InterruptedException {
         Instant deadline = Instant.now().plus(WAIT);
-        while (output.stream().noneMatch(line -> line.contains(text))) {
-            assertThat(Instant.now()).as("waiting for \"%s\"; output so far:\n%s", text, String.join("\n", output)).isBefore(deadline);
-            assertThat(process.isAlive() || output.stream().anyMatch(line -> line.contains(text)))
-                    .as("process ended early; output:\n%s", String.join("\n", output)).isTrue();
+        while (output().stream().noneMatch(line -> line.contains(text))) {
+            assertThat(Instant.now()).as("waiting for \"%s\"; output so far:\n%s", text, String.join("\n", output()))
+                    .isBefore(deadline);
+            assertThat(process.isAlive() || output().stream().anyMatch(line -> line.contains(text)))
+                    .as("process ended early; output:\n%s", String.join("\n", output())).isTrue();
             Thread.sleep(50);
         }
     }
