@@ -78,8 +78,9 @@ final class RunCommand implements Callable<Integer> {
             out.println("Postbox is using IN-MEMORY storage: every user and post is lost when it exits.");
             out.flush();
         }
-        Running running = Running.start(settings, Progress.to(spec.commandLine().getErr()),
-                stack -> prepare(stack, settings, adminName, adminEmail, out), context.handleSignals());
+        Progress progress = Progress.to(spec.commandLine().getErr());
+        Running running = Running.start(settings, progress,
+                stack -> prepare(stack, settings, adminName, adminEmail, out, progress), context.handleSignals());
         out.println();
         out.println("Postbox is running at " + running.web().where() + "  (" + running.stack().describe() + ")");
         out.println("Press Ctrl-C to stop.");
@@ -88,8 +89,10 @@ final class RunCommand implements Callable<Integer> {
         return running.awaitShutdown();
     }
 
-    private static void prepare(Stack stack, Settings settings, String adminName, String adminEmail, PrintWriter out) {
-        stack.migrate();
+    private static void prepare(Stack stack, Settings settings, String adminName, String adminEmail, PrintWriter out,
+                                Progress progress) {
+        progress.step("applying migrations");
+        progress.step("migrations done: " + stack.migrate());
         if (stack.storage().users().findByUsername(new Username(adminName)).isEmpty()) {
             String password = newPassword();
             Core.of(stack, settings).accounts().createSuperuser(new CreateSuperuser(adminName, adminEmail, password));
