@@ -2,12 +2,12 @@ package dev.postbox.launcher;
 
 import dev.postbox.domain.InvalidInputException;
 import dev.postbox.domain.User;
-import dev.postbox.launcher.config.Env;
 import dev.postbox.launcher.config.Settings;
 import dev.postbox.ports.in.CreateSuperuserUseCase.CreateSuperuser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
@@ -32,13 +32,18 @@ final class CreateSuperuserCommand implements Callable<Integer> {
     @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
     boolean passwordStdin;
 
+    @ParentCommand
+    Main main;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        Settings settings = Settings.from(Env.system(), Settings.Storage.EXTERNAL);
-        String password = passwordStdin ? readStdin() : readTerminal();
+        Context context = main.context();
+        // configuration first: a bad variable is reported before anyone types a password
+        Settings settings = Settings.from(context.vars(), Settings.Storage.EXTERNAL);
+        String password = passwordStdin ? readStdin(context) : readTerminal(context);
         try (Stack stack = Stacks.open(settings, Progress.quiet())) {
             User user = Core.of(stack, settings).accounts()
                     .createSuperuser(new CreateSuperuser(username, email, password));
@@ -47,9 +52,9 @@ final class CreateSuperuserCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String readStdin() {
+    private static String readStdin(Context context) {
         try {
-            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            String line = new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8)).readLine();
             if (line == null || line.isEmpty()) {
                 throw new UsageException("createsuperuser: --password-stdin was given but standard input had no password");
             }
@@ -59,8 +64,8 @@ final class CreateSuperuserCommand implements Callable<Integer> {
         }
     }
 
-    private static String readTerminal() {
-        Console console = System.console();
+    private static String readTerminal(Context context) {
+        Console console = context.terminal() ? System.console() : null;
         if (console == null) {
             throw new UsageException("createsuperuser: no terminal to ask for the password; pipe it in with --password-stdin");
         }

@@ -1,13 +1,16 @@
 package dev.postbox.launcher;
 
 import dev.postbox.adapter.cassandra.CassandraConfig;
+import dev.postbox.adapter.cassandra.CassandraMigrator;
 import dev.postbox.adapter.cassandra.CassandraStorage;
 import dev.postbox.adapter.cassandra.Replication;
 import dev.postbox.adapter.mysql.MySqlConfig;
 import dev.postbox.adapter.mysql.MySqlStorage;
 import dev.postbox.domain.StoreUnavailableException;
 import dev.postbox.launcher.config.Settings;
+import dev.postbox.launcher.config.Urls;
 import dev.postbox.ports.out.HealthCheck;
+import dev.postbox.ports.out.PostRepository;
 import dev.postbox.ports.service.Postbox;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -20,9 +23,11 @@ import java.util.List;
 final class ExternalStack implements Stack {
     private final MySqlStorage mysql;
     private final CassandraStorage cassandra;
-    private volatile Postbox.Storage storage;
+    private final Settings settings;
+    private Postbox.Storage storage;
 
-    private ExternalStack(MySqlStorage mysql, CassandraStorage cassandra) {
+    private ExternalStack(Settings settings, MySqlStorage mysql, CassandraStorage cassandra) {
+        this.settings = settings;
         this.mysql = mysql;
         this.cassandra = cassandra;
     }
@@ -32,12 +37,12 @@ final class ExternalStack implements Stack {
         Instant deadline = Instant.now().plus(settings.startupWait());
         MySqlStorage mysql = new MySqlStorage(mysqlConfig(settings.db()), registry);
         try {
-            awaitPrimary(mysql, deadline, progress, settings.db().primaryUrl());
-            progress.step("connecting to Cassandra at " + settings.cassandra().contactPoints());
+            awaitPrimary(mysql, deadline, progress, settings.db().primaryUrl(), settings.startupWait());
+            progress.step("MySQL primary answers; connecting to Cassandra at " + String.join(",", settings.cassandra().contactPoints()));
             Duration left = Duration.between(Instant.now(), deadline);
             CassandraStorage cassandra = CassandraStorage.open(cassandraConfig(settings.cassandra()), registry,
                     left.isNegative() ? Duration.ZERO : left);
-            return new ExternalStack(mysql, cassandra);
+            return new ExternalStack(settings, mysql, cassandra);
         } catch (RuntimeException e) {
             mysql.close();
             throw e;
@@ -63,20 +68,23 @@ final class ExternalStack implements Stack {
         return config;
     }
 
-    private static void awaitPrimary(MySqlStorage mysql, Instant deadline, Progress progress, String url) {
+    /** Polls the primary with doubling pauses (at most 5 s) until it answers or the start-up wait is over. */
+    private static void awaitPrimary(MySqlStorage mysql, Instant deadline, Progress progress, String url, Duration wait) {
         HealthCheck primary = mysql.healthChecks().get(0);
-        String address = url.replaceFirst("\\?.*$", "");
+        String address = Urls.shown(url);
         Duration delay = Duration.ofMillis(200);
+        progress.step("connecting to the MySQL primary at " + address);
         while (true) {
             HealthCheck.Status status = primary.check();
             if (status.up()) {
                 return;
             }
             if (Instant.now().plus(delay).isAfter(deadline)) {
-                throw new StoreUnavailableException("mysql",
-                        new IllegalStateException("the MySQL primary at " + address + " did not answer in time: " + status.detail()));
+                throw new StoreUnavailableException("mysql", new IllegalStateException("the MySQL primary at " + address
+                        + " did not answer within POSTBOX_STARTUP_WAIT (" + wait.toSeconds() + " s): " + status.detail()));
             }
-            progress.step("waiting for the MySQL primary at " + address + " (" + status.detail() + ")");
+            progress.step("waiting for the MySQL primary at " + address + " (" + status.detail() + "); next try in "
+                    + delay.toMillis() + " ms, giving up " + wait.toSeconds() + " s after start");
             sleep(delay);
             delay = delay.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : delay.multipliedBy(2);
         }
@@ -91,39 +99,19 @@ final class ExternalStack implements Stack {
         }
     }
 
-    /** Built on first use: the Cassandra statements can only be prepared once the schema exists. */
+    /** Built on first use, after {@link #migrate()} when a command migrates: the posts table must exist by then. */
     @Override
-    public Postbox.Storage storage() {
-        Postbox.Storage result = storage;
-        if (result == null) {
-            synchronized (this) {
-                if (storage == null) {
-                    storage = new Postbox.Storage(mysql.users(), mysql.sessions(), posts(), mysql.unitOfWork());
-                }
-                result = storage;
+    public synchronized Postbox.Storage storage() {
+        if (storage == null) {
+            PostRepository posts;
+            try {
+                posts = cassandra.posts();
+            } catch (IllegalStateException e) {
+                throw new UsageException(e.getMessage() + " (postbox migrate)");
             }
+            storage = new Postbox.Storage(mysql.users(), mysql.sessions(), posts, mysql.unitOfWork());
         }
-        return result;
-    }
-
-    private dev.postbox.ports.out.PostRepository posts() {
-        try {
-            return cassandra.posts();
-        } catch (RuntimeException e) {
-            if (e instanceof dev.postbox.domain.DomainException) {
-                throw e;
-            }
-            throw new UsageException("the Cassandra schema is missing (" + rootMessage(e)
-                    + "); run 'postbox migrate' first");
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
+        return storage;
     }
 
     @Override
@@ -134,9 +122,11 @@ final class ExternalStack implements Stack {
     }
 
     @Override
-    public void migrate() {
-        mysql.migrate();
-        cassandra.migrate();
+    public String migrate() {
+        int mysqlApplied = mysql.migrate();
+        CassandraMigrator.Result cql = cassandra.migrate();
+        return "MySQL " + mysqlApplied + " applied; Cassandra " + cql.applied().size() + " applied, "
+                + cql.alreadyApplied().size() + " already there";
     }
 
     @Override
@@ -146,7 +136,10 @@ final class ExternalStack implements Stack {
 
     @Override
     public String describe() {
-        return "MySQL " + mysql.config() + ", Cassandra " + cassandra.config();
+        Settings.Db db = settings.db();
+        String replica = db.replicaUrl().equals(db.primaryUrl()) ? "" : ", replica " + Urls.shown(db.replicaUrl());
+        return "MySQL " + Urls.shown(db.primaryUrl()) + replica + "; Cassandra " + String.join(",", settings.cassandra().contactPoints())
+                + " keyspace " + settings.cassandra().keyspace();
     }
 
     @Override

@@ -26,18 +26,41 @@ public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     public static final int EXIT_CONFIG = 2;
 
+    private final Context context;
+
+    private Main(Context context) {
+        this.context = context;
+    }
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns the exit code (tests call this directly). */
+    /** Runs the command line in this process's environment and returns the exit code. */
     public static int execute(String... args) {
-        CommandLine cli = commandLine();
-        return cli.execute(args);
+        return commandLine(Context.system()).execute(args);
     }
 
-    static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
+    /** Runs the command line with the given surroundings, writing to {@code out} and {@code err}. */
+    static int execute(Context context, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine(context);
+        cli.setOut(out);
+        cli.setErr(err);
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** For the subcommands (picocli's {@code @ParentCommand}). */
+    Context context() {
+        return context;
+    }
+
+    static CommandLine commandLine(Context context) {
+        CommandLine cli = new CommandLine(new Main(context));
         cli.setExecutionExceptionHandler(Main::handle);
         cli.setParameterExceptionHandler((ex, argv) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -61,14 +84,30 @@ public final class Main {
         if (e instanceof DomainException d) {
             err.println("postbox: " + d.getMessage());
             if (d.getCause() != null) {
-                LOG.warn("{} failed: {}", cmd.getCommandName(), d.code(), d.getCause());
+                LOG.warn("{} failed ({}): {}", cmd.getCommandName(), d.code(), causes(d.getCause()));
             }
             return d.kind().exitCode();
         }
-        LOG.error("{} failed unexpectedly", cmd.getCommandName(), e);
+        LOG.error("{} failed unexpectedly: {}", cmd.getCommandName(), causes(e));
         err.println("postbox: " + cmd.getCommandName() + " failed unexpectedly (" + e.getClass().getSimpleName()
                 + "); the log above has the details.");
         return 1;
+    }
+
+    /** The chain of causes on one line: operators get what went wrong, never a stack trace. */
+    static String causes(Throwable e) {
+        StringBuilder line = new StringBuilder();
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 6; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (depth > 0) {
+                line.append(" <- ");
+            }
+            line.append(t.getClass().getSimpleName());
+            if (t.getMessage() != null) {
+                line.append(": ").append(t.getMessage().strip().replaceAll("\\s*\\R\\s*", " | "));
+            }
+        }
+        return line.toString();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -27,8 +27,8 @@ final class MemoryStack implements Stack {
     }
 
     @Override
-    public void migrate() {
-        // nothing to migrate in memory
+    public String migrate() {
+        return "nothing to migrate in memory";
     }
 
     @Override

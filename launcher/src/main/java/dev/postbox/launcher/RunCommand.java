@@ -1,12 +1,16 @@
 package dev.postbox.launcher;
 
+import dev.postbox.domain.Email;
+import dev.postbox.domain.InvalidInputException;
 import dev.postbox.domain.Username;
+import dev.postbox.launcher.config.ConfigException;
 import dev.postbox.launcher.config.Env;
 import dev.postbox.launcher.config.Settings;
 import dev.postbox.ports.in.CreateSuperuserUseCase.CreateSuperuser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -23,18 +27,25 @@ import java.util.concurrent.Callable;
                 "Ctrl-C or SIGTERM stops the app and both stores. A second start keeps the users and posts.",
                 "--storage memory starts in a second with everything in memory (lost on exit)."})
 final class RunCommand implements Callable<Integer> {
+    static final String ADMIN_USERNAME = "POSTBOX_ADMIN_USERNAME";
+    static final String ADMIN_EMAIL = "POSTBOX_ADMIN_EMAIL";
+
     @Option(names = "--storage", paramLabel = "KIND", description = "embedded (default) or memory.")
     String storage;
 
-    @Option(names = "--port", description = "TCP port (default 8080, or POSTBOX_HTTP_PORT).")
+    @Option(names = "--port", description = "TCP port (default 8080, or POSTBOX_HTTP_PORT; 0 picks a free one).")
     Integer port;
+
+    @ParentCommand
+    Main main;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        Map<String, String> env = new HashMap<>(System.getenv());
+        Context context = main.context();
+        Map<String, String> env = new HashMap<>(context.env());
         env.putIfAbsent("POSTBOX_HTTP_PORT", "8080");
         if (port != null) {
             env.put("POSTBOX_HTTP_PORT", Integer.toString(port));
@@ -50,27 +61,46 @@ final class RunCommand implements Callable<Integer> {
         if (settings.storage() == Settings.Storage.EXTERNAL) {
             throw new UsageException("run: is for embedded or memory storage; use 'postbox serve' with external stores");
         }
+        String adminName = vars.string(ADMIN_USERNAME, "admin");
+        String adminEmail = vars.string(ADMIN_EMAIL, "admin@example.com");
+        try {
+            new Username(adminName);
+        } catch (InvalidInputException e) {
+            throw new ConfigException(ADMIN_USERNAME, "is not a valid username (" + e.getMessage() + "), got \"" + adminName + "\"");
+        }
+        try {
+            new Email(adminEmail);
+        } catch (InvalidInputException e) {
+            throw new ConfigException(ADMIN_EMAIL, "is not a valid e-mail address (" + e.getMessage() + "), got \"" + adminEmail + "\"");
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (settings.storage() == Settings.Storage.MEMORY) {
             out.println("Postbox is using IN-MEMORY storage: every user and post is lost when it exits.");
+            out.flush();
         }
-        String adminName = vars.string("POSTBOX_ADMIN_USERNAME", "admin");
-        String adminEmail = vars.string("POSTBOX_ADMIN_EMAIL", "admin@example.com");
-        Running running = Running.start(settings, Progress.to(spec.commandLine().getErr()), (stack, core) -> {
-            stack.migrate();
-            if (stack.storage().users().findByUsername(new Username(adminName)).isEmpty()) {
-                String password = newPassword();
-                core.get().accounts().createSuperuser(new CreateSuperuser(adminName, adminEmail, password));
-                out.println();
-                out.println("Created the administrator \"" + adminName + "\" with the password:  " + password);
-                out.println("It is shown only this once; change it at /accounts/password_change/.");
-            }
-        });
+        Progress progress = Progress.to(spec.commandLine().getErr());
+        Running running = Running.start(settings, progress,
+                stack -> prepare(stack, settings, adminName, adminEmail, out, progress), context.handleSignals());
         out.println();
         out.println("Postbox is running at " + running.web().where() + "  (" + running.stack().describe() + ")");
         out.println("Press Ctrl-C to stop.");
         out.flush();
+        context.onStarted().accept(running);
         return running.awaitShutdown();
+    }
+
+    private static void prepare(Stack stack, Settings settings, String adminName, String adminEmail, PrintWriter out,
+                                Progress progress) {
+        progress.step("applying migrations");
+        progress.step("migrations done: " + stack.migrate());
+        if (stack.storage().users().findByUsername(new Username(adminName)).isEmpty()) {
+            String password = newPassword();
+            Core.of(stack, settings).accounts().createSuperuser(new CreateSuperuser(adminName, adminEmail, password));
+            out.println();
+            out.println("Created the administrator \"" + adminName + "\" with the password:  " + password);
+            out.println("It is shown only this once; change it at /accounts/password_change/.");
+            out.flush();
+        }
     }
 
     private static String newPassword() {

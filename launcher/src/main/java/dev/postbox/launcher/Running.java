@@ -11,53 +11,50 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * One running Postbox: stores, core and web server, stopped in reverse order exactly once, on
- * {@link #close()} or on SIGTERM/Ctrl-C (a shutdown hook).
+ * {@link #requestStop()}, SIGTERM/Ctrl-C, or a JVM shutdown hook.
  */
 final class Running implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Running.class);
+
+    /** Work between opening the stores and serving: migrations, the first administrator. */
+    interface Preparation {
+        void prepare(Stack stack);
+    }
 
     private final Stack stack;
     private final Postbox core;
     private final WebServer web;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread hook;
     private boolean closed;
 
-    private Running(Stack stack, Postbox core, WebServer web) {
+    private Running(Stack stack, Postbox core, WebServer web, boolean handleSignals) {
         this.stack = stack;
         this.core = core;
         this.web = web;
         this.hook = new Thread(this::close, "postbox-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-    }
-
-    /** What runs between opening the stores and serving: migrations, the first administrator. */
-    interface Preparation {
-        Preparation NONE = (stack, core) -> { };
-
-        void prepare(Stack stack, java.util.function.Supplier<Postbox> core);
+        if (handleSignals) {
+            // before anyone is told we serve: a SIGTERM right after the banner must drain too
+            for (String name : new String[] {"TERM", "INT"}) {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> requestStop());
+            }
+        }
     }
 
     /**
-     * Opens the stores, runs the preparation, then serves. Whatever was started is stopped again
-     * when a later step fails.
+     * Opens the stores, runs {@code preparation}, then serves. Whatever was started is stopped
+     * again when a later step fails. A signal before this returns ends the JVM the ordinary way;
+     * the embedded stores' own shutdown hooks stop their processes then.
      */
-    static Running start(Settings settings, Progress progress, Preparation preparation) {
+    static Running start(Settings settings, Progress progress, Preparation preparation, boolean handleSignals) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Stack stack = Stacks.open(settings, registry, progress);
-        WebServer web = null;
         try {
-            // the core is built only after the preparation, which may create the schema it needs
-            Postbox[] core = new Postbox[1];
-            preparation.prepare(stack, () -> core[0] == null ? core[0] = Core.of(stack, settings) : core[0]);
-            Postbox ready = core[0] == null ? Core.of(stack, settings) : core[0];
-            web = WebServer.start(ready, stack, settings, registry);
-            return new Running(stack, ready, web);
+            preparation.prepare(stack);
+            Postbox core = Core.of(stack, settings);
+            return new Running(stack, core, WebServer.start(core, stack, settings, registry), handleSignals);
         } catch (RuntimeException e) {
-            if (web != null) {
-                web.close();
-            }
             stack.close();
             throw e;
         }
@@ -75,15 +72,17 @@ final class Running implements AutoCloseable {
         return web;
     }
 
+    /** Asks {@link #awaitShutdown()} to stop everything and return. */
+    void requestStop() {
+        stopRequested.countDown();
+    }
+
     /**
-     * Blocks until SIGTERM or SIGINT, then stops everything and returns 0. The signals are
-     * handled here rather than left to shutdown hooks, so a requested stop exits 0 (not 143)
-     * after the drain, and the remaining hooks still run.
+     * Blocks until a stop is requested, then stops everything and returns 0. With signal handling
+     * on, SIGTERM and SIGINT request the stop: they are handled here rather than left to shutdown
+     * hooks, so a requested stop exits 0 (not 143) after the drain.
      */
     int awaitShutdown() {
-        for (String name : new String[] {"TERM", "INT"}) {
-            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stopRequested.countDown());
-        }
         try {
             stopRequested.await();
         } catch (InterruptedException e) {
@@ -103,16 +102,13 @@ final class Running implements AutoCloseable {
             closed = true;
         }
         try {
-            if (web != null) {
-                web.close();
-            }
+            web.close();
         } catch (RuntimeException e) {
-            LOG.warn("the web server did not stop cleanly", e);
+            LOG.warn("the web server did not stop cleanly: {}", Main.causes(e));
         } finally {
             try {
                 stack.close();
             } finally {
-                stopped.countDown();
                 LOG.info("Postbox stopped");
             }
         }

@@ -12,8 +12,8 @@ interface Stack extends AutoCloseable {
 
     List<HealthCheck> healthChecks();
 
-    /** Applies every store's schema migrations; safe to run twice and from several hosts. */
-    void migrate();
+    /** Applies every store's schema migrations; safe to run twice and from several hosts. @return what was done, one line */
+    String migrate();
 
     /** Deletes expired sessions in batches; returns how many. */
     int clearSessions(Instant now);

@@ -7,6 +7,7 @@ import dev.postbox.launcher.config.Settings;
 import dev.postbox.ports.service.Postbox;
 import io.javalin.config.JavalinConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -110,6 +112,11 @@ final class WebServer implements AutoCloseable {
 
     int port() {
         return app.port();
+    }
+
+    /** Jetty's connectors, so tests can see that socket mode opens no TCP port. */
+    List<Connector> connectors() {
+        return List.of(app.javalin().jettyServer().server().getConnectors());
     }
 
     @Override

@@ -80,13 +80,13 @@ public final class Env {
         }
         try {
             int value = Integer.parseInt(raw.get());
-            if (value >= 1 && value <= 65535) {
+            if (value >= 0 && value <= 65535) {
                 return value;
             }
         } catch (NumberFormatException ignored) {
             // reported below with the same message as an out-of-range number
         }
-        throw new ConfigException(name, "must be a TCP port number from 1 to 65535, got " + quote(raw.get()));
+        throw new ConfigException(name, "must be a TCP port number from 1 to 65535 (0 picks a free one), got " + quote(raw.get()));
     }
 
     public boolean bool(String name, boolean fallback) {
@@ -145,7 +145,7 @@ public final class Env {
     /** A JDBC URL for MySQL/MariaDB: {@code jdbc:mysql://host[:port]/database[?params]}. */
     public String jdbcUrl(String name, String fallback) {
         String value = string(name, fallback);
-        String problem = "must be a JDBC URL like jdbc:mysql://127.0.0.1:3306/postbox, got " + quote(value);
+        String problem = "must be a JDBC URL like jdbc:mysql://127.0.0.1:3306/postbox, got " + quote(Urls.shown(value));
         if (!value.startsWith("jdbc:mysql://")) {
             throw new ConfigException(name, problem);
         }

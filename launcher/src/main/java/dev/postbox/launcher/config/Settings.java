@@ -29,7 +29,7 @@ public record Settings(Storage storage, Http http, Db db, Cassandra cassandra, W
                      int poolSize, int replicaPoolSize, Duration connectTimeout) {
         @Override
         public String toString() {
-            return "Db[" + primaryUrl + ", " + replicaUrl + ", user " + user + "]";
+            return "Db[" + Urls.shown(primaryUrl) + ", " + Urls.shown(replicaUrl) + ", user " + user + "]";
         }
     }
 

@@ -71,8 +71,8 @@ class SettingsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "POSTBOX_HTTP_PORT|abc|POSTBOX_HTTP_PORT must be a TCP port number from 1 to 65535, got \"abc\"",
-            "POSTBOX_HTTP_PORT|70000|POSTBOX_HTTP_PORT must be a TCP port number from 1 to 65535, got \"70000\"",
+            "POSTBOX_HTTP_PORT|abc|POSTBOX_HTTP_PORT must be a TCP port number from 1 to 65535 (0 picks a free one), got \"abc\"",
+            "POSTBOX_HTTP_PORT|70000|POSTBOX_HTTP_PORT must be a TCP port number from 1 to 65535 (0 picks a free one), got \"70000\"",
             "POSTBOX_DB_PRIMARY_URL|postgres://x/y|POSTBOX_DB_PRIMARY_URL must be a JDBC URL like jdbc:mysql://127.0.0.1:3306/postbox, got \"postgres://x/y\"",
             "POSTBOX_DB_PRIMARY_URL|jdbc:mysql://|POSTBOX_DB_PRIMARY_URL must be a JDBC URL like jdbc:mysql://127.0.0.1:3306/postbox, got \"jdbc:mysql://\"",
             "POSTBOX_CASSANDRA_CONSISTENCY|SOMETIMES|POSTBOX_CASSANDRA_CONSISTENCY must be one of ALL, ANY, EACH_QUORUM, LOCAL_ONE, LOCAL_QUORUM, ONE, QUORUM, THREE, TWO, got \"SOMETIMES\"",
