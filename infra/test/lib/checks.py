@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """HTTP-level checks of the system tests (the orchestration is bash, in infra/test/run-all).
 
+  checks.py signup BASE USER PASSWORD
   checks.py roundrobin BASE USER PASSWORD LOG1 LOG2 [N]
   checks.py static BASE STATIC_DIR APP_LOG...
   checks.py stats STATS_URL USER PASSWORD_FILE NAME...
@@ -34,6 +35,16 @@ def count_lines(path, needle):
             return sum(1 for line in fh if needle in line)
     except FileNotFoundError:
         return 0
+
+
+def signup(base, user, password):
+    """A new account through the sign-up page; it is logged in at once and sees its empty list."""
+    c = Client(base)
+    c.signup(user, f"{user}@example.com", password)
+    r = c.list_posts()
+    if r.status != 200 or "No posts yet." not in r.text:
+        fail(f"after sign-up, {LIST_PATH} answered {r.status} without the empty list (instance {r.instance})")
+    print(f"signed up {user} through the sign-up page (instance {r.instance})")
 
 
 def roundrobin(base, user, password, log1, log2, n="8"):
@@ -177,4 +188,4 @@ def pages(base, user, password):
 
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
-    {"roundrobin": roundrobin, "static": static, "stats": stats, "stream": stream, "pages": pages}[cmd](*args)
+    {"signup": signup, "roundrobin": roundrobin, "static": static, "stats": stats, "stream": stream, "pages": pages}[cmd](*args)
