@@ -20,12 +20,11 @@ import java.util.List;
 final class ExternalStack implements Stack {
     private final MySqlStorage mysql;
     private final CassandraStorage cassandra;
-    private final Postbox.Storage storage;
+    private Postbox.Storage storage;
 
     private ExternalStack(MySqlStorage mysql, CassandraStorage cassandra) {
         this.mysql = mysql;
         this.cassandra = cassandra;
-        this.storage = new Postbox.Storage(mysql.users(), mysql.sessions(), cassandra.posts(), mysql.unitOfWork());
     }
 
     /** Connects to both stores, waiting for each (with backoff) up to the configured start-up wait. */
@@ -92,8 +91,15 @@ final class ExternalStack implements Stack {
         }
     }
 
+    /**
+     * Built on first use, not when opening: the posts repository prepares its statements against
+     * the table, which does not exist yet when {@code migrate} opens the stack on a fresh cluster.
+     */
     @Override
-    public Postbox.Storage storage() {
+    public synchronized Postbox.Storage storage() {
+        if (storage == null) {
+            storage = new Postbox.Storage(mysql.users(), mysql.sessions(), cassandra.posts(), mysql.unitOfWork());
+        }
         return storage;
     }
 
