@@ -6,7 +6,7 @@
   checks.py static BASE STATIC_DIR APP_LOG...
   checks.py stats STATS_URL USER PASSWORD_FILE NAME...
   checks.py stream BASE USER PASSWORD STOP_FILE REPORT_FILE
-  checks.py pages BASE USER PASSWORD
+  checks.py pages BASE USER PASSWORD [ROUNDS]
 Each prints what it proved and exits 1 with the reason on the first failed assertion.
 """
 import base64
@@ -174,16 +174,23 @@ def stream(base, user, password, stop_file, report_file, threads="4"):
         json.dump(results, fh)
 
 
-def pages(base, user, password):
-    """Logs in, creates a post and sees it listed (works whichever database replica is up)."""
-    c = Client(base)
-    c.login(user, password)
-    marker = "pg-" + secrets.token_hex(6)
-    c.create_post(marker)
-    r = c.list_posts()
-    if r.status != 200 or marker not in r.text:
-        fail(f"list after create: status {r.status}, post {'shown' if marker in r.text else 'missing'}")
-    print(f"login, create and list worked (instance {r.instance})")
+def pages(base, user, password, rounds="1"):
+    """Logs in, creates a post and sees it listed, ROUNDS times with a fresh session each (works
+    whichever database replica is up); the rounds must reach both instances when ROUNDS > 1."""
+    seen = set()
+    for i in range(int(rounds)):
+        c = Client(base)
+        c.login(user, password)
+        marker = "pg-" + secrets.token_hex(6)
+        c.create_post(marker)
+        r = c.list_posts()
+        if r.status != 200 or marker not in r.text:
+            fail(f"round {i}: list after create: status {r.status}, post {'shown' if marker in r.text else 'missing'} "
+                 f"(instance {r.instance})")
+        seen.add(r.instance)
+    if int(rounds) > 1 and len(seen) < 2:
+        fail(f"{rounds} rounds all answered by {seen}")
+    print(f"login, create and list worked {rounds} time(s) (instances {sorted(seen)})")
 
 
 if __name__ == "__main__":
