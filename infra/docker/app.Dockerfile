@@ -12,9 +12,15 @@ COPY domain/pom.xml domain/
 COPY ports/pom.xml ports/
 COPY adapter-mysql/pom.xml adapter-mysql/
 COPY adapter-cassandra/pom.xml adapter-cassandra/
+COPY adapter-cassandra/cassandra-server/pom.xml adapter-cassandra/cassandra-server/
 COPY adapter-http/pom.xml adapter-http/
 COPY launcher/pom.xml launcher/
-RUN ./mvnw -B -ntp -q dependency:go-offline -DexcludeGroupIds=dev.postbox
+# The dependency layer: the real build's lifecycle over modules without sources, so exactly the
+# dependencies and plugins the build uses land in ~/.m2 (dependency:go-offline would also chase
+# optional dependencies of direct ones, some of which are not on Maven Central). Its empty output
+# is thrown away; only the repository stays in the layer.
+RUN ./mvnw -B -ntp -q -DskipTests -Djooq.codegen.skip=true -Dassembly.skipAssembly=true package \
+ && rm -rf -- */target */*/target
 COPY domain/src domain/src
 COPY ports/src ports/src
 COPY adapter-mysql/src adapter-mysql/src

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """HTTP-level checks of the system tests (the orchestration is bash, in infra/test/run-all).
 
+  checks.py signup BASE USER PASSWORD
   checks.py roundrobin BASE USER PASSWORD LOG1 LOG2 [N]
   checks.py static BASE STATIC_DIR APP_LOG...
   checks.py stats STATS_URL USER PASSWORD_FILE NAME...
   checks.py stream BASE USER PASSWORD STOP_FILE REPORT_FILE
-  checks.py pages BASE USER PASSWORD
+  checks.py pages BASE USER PASSWORD [ROUNDS]
 Each prints what it proved and exits 1 with the reason on the first failed assertion.
 """
 import base64
@@ -34,6 +35,16 @@ def count_lines(path, needle):
             return sum(1 for line in fh if needle in line)
     except FileNotFoundError:
         return 0
+
+
+def signup(base, user, password):
+    """A new account through the sign-up page; it is logged in at once and sees its empty list."""
+    c = Client(base)
+    c.signup(user, f"{user}@example.com", password)
+    r = c.list_posts()
+    if r.status != 200 or "No posts yet." not in r.text:
+        fail(f"after sign-up, {LIST_PATH} answered {r.status} without the empty list (instance {r.instance})")
+    print(f"signed up {user} through the sign-up page (instance {r.instance})")
 
 
 def roundrobin(base, user, password, log1, log2, n="8"):
@@ -163,18 +174,25 @@ def stream(base, user, password, stop_file, report_file, threads="4"):
         json.dump(results, fh)
 
 
-def pages(base, user, password):
-    """Logs in, creates a post and sees it listed (works whichever database replica is up)."""
-    c = Client(base)
-    c.login(user, password)
-    marker = "pg-" + secrets.token_hex(6)
-    c.create_post(marker)
-    r = c.list_posts()
-    if r.status != 200 or marker not in r.text:
-        fail(f"list after create: status {r.status}, post {'shown' if marker in r.text else 'missing'}")
-    print(f"login, create and list worked (instance {r.instance})")
+def pages(base, user, password, rounds="1"):
+    """Logs in, creates a post and sees it listed, ROUNDS times with a fresh session each (works
+    whichever database replica is up); the rounds must reach both instances when ROUNDS > 1."""
+    seen = set()
+    for i in range(int(rounds)):
+        c = Client(base)
+        c.login(user, password)
+        marker = "pg-" + secrets.token_hex(6)
+        c.create_post(marker)
+        r = c.list_posts()
+        if r.status != 200 or marker not in r.text:
+            fail(f"round {i}: list after create: status {r.status}, post {'shown' if marker in r.text else 'missing'} "
+                 f"(instance {r.instance})")
+        seen.add(r.instance)
+    if int(rounds) > 1 and len(seen) < 2:
+        fail(f"{rounds} rounds all answered by {seen}")
+    print(f"login, create and list worked {rounds} time(s) (instances {sorted(seen)})")
 
 
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
-    {"roundrobin": roundrobin, "static": static, "stats": stats, "stream": stream, "pages": pages}[cmd](*args)
+    {"signup": signup, "roundrobin": roundrobin, "static": static, "stats": stats, "stream": stream, "pages": pages}[cmd](*args)

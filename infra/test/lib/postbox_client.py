@@ -1,7 +1,10 @@
 """A small HTTP client for the Postbox pages, used by the infra system tests.
 
-Everything that depends on the app's pages (paths, form field names, how the CSRF token is
-found) is in this file, so adapting the tests to the real launcher happens here only.
+Everything that depends on the app's pages lives here. It follows adapter-http's templates
+(src/main/resources/dev/postbox/adapter/http/templates): the forms carry a hidden
+"csrfmiddlewaretoken" (masked per page; an anonymous visitor's secret is the HttpOnly cookie
+"postbox_csrf"), a successful log-in / sign-up / post answers 303 See Other and the session is
+the HttpOnly cookie "postbox_session".
 """
 import http.cookiejar
 import re
@@ -10,11 +13,12 @@ import urllib.parse
 import urllib.request
 
 LOGIN_PATH = "/accounts/login/"
+SIGNUP_PATH = "/accounts/signup/"
 LIST_PATH = "/posts/list"
 CREATE_PATH = "/posts/create"
-USERNAME_FIELD, PASSWORD_FIELD, CONTENT_FIELD = "username", "password", "content"
-# Any hidden input whose name mentions csrf (Django's csrfmiddlewaretoken, a plain csrf/_csrf).
-CSRF_INPUT = re.compile(r"<input[^>]*>", re.I)
+CSRF_FIELD = "csrfmiddlewaretoken"
+SESSION_COOKIE = "postbox_session"
+CSRF_INPUT = re.compile(r'<input[^>]*\sname="' + CSRF_FIELD + r'"[^>]*\svalue="([^"]+)"')
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -53,32 +57,43 @@ class Client:
     def get(self, path, headers=None):
         return self.request("GET", path, headers=headers)
 
-    def csrf_token(self, page):
-        for tag in CSRF_INPUT.findall(page.text):
-            name = re.search(r'name="([^"]+)"', tag)
-            value = re.search(r'value="([^"]*)"', tag)
-            if name and value and "csrf" in name.group(1).lower():
-                return name.group(1), value.group(1)
-        raise AssertionError(f"no CSRF input in the page (status {page.status})")
+    def cookie(self, name):
+        return next((c.value for c in self.jar if c.name == name), None)
+
+    @staticmethod
+    def csrf_token(page):
+        m = CSRF_INPUT.search(page.text)
+        if not m:
+            raise AssertionError(f"no {CSRF_FIELD} input in the page (status {page.status})")
+        return m.group(1)
 
     def post_form(self, path, fields):
+        """GETs the form (for its CSRF token), then POSTs it; the answer is not followed."""
         page = self.get(path)
         if page.status != 200:
-            raise AssertionError(f"GET {path} answered {page.status}")
-        name, token = self.csrf_token(page)
-        return self.request("POST", path, dict(fields, **{name: token}))
+            raise AssertionError(f"GET {path} answered {page.status} (instance {page.instance})")
+        return self.request("POST", path, dict(fields, **{CSRF_FIELD: self.csrf_token(page)}))
+
+    def _expect_see_other(self, r, what, location):
+        if r.status != 303 or r.headers.get("Location") != location:
+            raise AssertionError(f"{what} answered {r.status} (Location {r.headers.get('Location')!r}, "
+                                 f"instance {r.instance}), expected 303 to {location}")
+        if not self.cookie(SESSION_COOKIE):
+            raise AssertionError(f"{what}: no {SESSION_COOKIE} cookie afterwards")
+        return r
+
+    def signup(self, username, email, password):
+        r = self.post_form(SIGNUP_PATH, {"username": username, "email": email,
+                                         "password1": password, "password2": password})
+        return self._expect_see_other(r, f"sign-up of {username}", LIST_PATH)
 
     def login(self, username, password):
-        r = self.post_form(LOGIN_PATH, {USERNAME_FIELD: username, PASSWORD_FIELD: password})
-        if r.status not in (302, 303):
-            raise AssertionError(f"login of {username} answered {r.status}, expected a redirect")
-        return r
+        r = self.post_form(LOGIN_PATH, {"username": username, "password": password, "next": LIST_PATH})
+        return self._expect_see_other(r, f"log-in of {username}", LIST_PATH)
 
     def create_post(self, content):
-        r = self.post_form(CREATE_PATH, {CONTENT_FIELD: content})
-        if r.status not in (201, 302, 303):
-            raise AssertionError(f"creating a post answered {r.status}")
-        return r
+        r = self.post_form(CREATE_PATH, {"content": content})
+        return self._expect_see_other(r, "creating a post", LIST_PATH)
 
     def list_posts(self):
         return self.get(LIST_PATH)
