@@ -20,12 +20,11 @@ import java.util.List;
 final class ExternalStack implements Stack {
     private final MySqlStorage mysql;
     private final CassandraStorage cassandra;
-    private final Postbox.Storage storage;
+    private volatile Postbox.Storage storage;
 
     private ExternalStack(MySqlStorage mysql, CassandraStorage cassandra) {
         this.mysql = mysql;
         this.cassandra = cassandra;
-        this.storage = new Postbox.Storage(mysql.users(), mysql.sessions(), cassandra.posts(), mysql.unitOfWork());
     }
 
     /** Connects to both stores, waiting for each (with backoff) up to the configured start-up wait. */
@@ -92,9 +91,39 @@ final class ExternalStack implements Stack {
         }
     }
 
+    /** Built on first use: the Cassandra statements can only be prepared once the schema exists. */
     @Override
     public Postbox.Storage storage() {
-        return storage;
+        Postbox.Storage result = storage;
+        if (result == null) {
+            synchronized (this) {
+                if (storage == null) {
+                    storage = new Postbox.Storage(mysql.users(), mysql.sessions(), posts(), mysql.unitOfWork());
+                }
+                result = storage;
+            }
+        }
+        return result;
+    }
+
+    private dev.postbox.ports.out.PostRepository posts() {
+        try {
+            return cassandra.posts();
+        } catch (RuntimeException e) {
+            if (e instanceof dev.postbox.domain.DomainException) {
+                throw e;
+            }
+            throw new UsageException("the Cassandra schema is missing (" + rootMessage(e)
+                    + "); run 'postbox migrate' first");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 
     @Override

@@ -56,11 +56,11 @@ final class RunCommand implements Callable<Integer> {
         }
         String adminName = vars.string("POSTBOX_ADMIN_USERNAME", "admin");
         String adminEmail = vars.string("POSTBOX_ADMIN_EMAIL", "admin@example.com");
-        Running running = Running.start(settings, Progress.to(spec.commandLine().getErr()), r -> {
-            r.stack().migrate();
-            if (r.stack().storage().users().findByUsername(new Username(adminName)).isEmpty()) {
+        Running running = Running.start(settings, Progress.to(spec.commandLine().getErr()), (stack, core) -> {
+            stack.migrate();
+            if (stack.storage().users().findByUsername(new Username(adminName)).isEmpty()) {
                 String password = newPassword();
-                r.core().accounts().createSuperuser(new CreateSuperuser(adminName, adminEmail, password));
+                core.get().accounts().createSuperuser(new CreateSuperuser(adminName, adminEmail, password));
                 out.println();
                 out.println("Created the administrator \"" + adminName + "\" with the password:  " + password);
                 out.println("It is shown only this once; change it at /accounts/password_change/.");

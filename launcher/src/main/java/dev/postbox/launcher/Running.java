@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Consumer;
 
 /**
  * One running Postbox: stores, core and web server, stopped in reverse order exactly once, on
@@ -33,21 +32,28 @@ final class Running implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
+    /** What runs between opening the stores and serving: migrations, the first administrator. */
+    interface Preparation {
+        Preparation NONE = (stack, core) -> { };
+
+        void prepare(Stack stack, java.util.function.Supplier<Postbox> core);
+    }
+
     /**
-     * Opens the stores, runs {@code beforeServing} (migrations, first administrator), then serves.
-     * Whatever was started is stopped again when a later step fails.
+     * Opens the stores, runs the preparation, then serves. Whatever was started is stopped again
+     * when a later step fails.
      */
-    static Running start(Settings settings, Progress progress, Consumer<Running> beforeServing) {
+    static Running start(Settings settings, Progress progress, Preparation preparation) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Stack stack = Stacks.open(settings, registry, progress);
         WebServer web = null;
         try {
-            Postbox core = Core.of(stack, settings);
-            Running partial = new Running(stack, core, null);
-            beforeServing.accept(partial);
-            Runtime.getRuntime().removeShutdownHook(partial.hook);
-            web = WebServer.start(core, stack, settings, registry);
-            return new Running(stack, core, web);
+            // the core is built only after the preparation, which may create the schema it needs
+            Postbox[] core = new Postbox[1];
+            preparation.prepare(stack, () -> core[0] == null ? core[0] = Core.of(stack, settings) : core[0]);
+            Postbox ready = core[0] == null ? Core.of(stack, settings) : core[0];
+            web = WebServer.start(ready, stack, settings, registry);
+            return new Running(stack, ready, web);
         } catch (RuntimeException e) {
             if (web != null) {
                 web.close();

@@ -19,7 +19,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = Settings.from(Env.system(), Settings.Storage.EXTERNAL);
-        Running running = Running.start(settings, Progress.to(spec.commandLine().getErr()), r -> { });
+        Running running = Running.start(settings, Progress.to(spec.commandLine().getErr()), Running.Preparation.NONE);
         spec.commandLine().getOut().println("Postbox is serving on " + running.web().where() + " ("
                 + running.stack().describe() + ")");
         spec.commandLine().getOut().flush();
