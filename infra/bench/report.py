@@ -83,7 +83,9 @@ def main():
                      f"{store['p50_ms']:.2f} | {store['p99_ms']:.2f} | {store['errors']} | — | — | — |")
     if startup:
         lines += ["", f"Start to first 200 on memory storage: median {startup['median_ms']:,} ms "
-                      f"(runs: {', '.join(map(str, startup['runs_ms']))} ms)."]
+                      f"(runs: {', '.join(map(str, startup['runs_ms']))} ms; JVM CPU time until then: "
+                      f"{', '.join(map(str, startup.get('cpu_ms', [])))} ms; load average then "
+                      f"{' '.join(startup['load'])})."]
     if "login" in sc:
         lines += ["", "¹ `login` is bound by Argon2id (m=19 MiB, t=2): it measures the hash, not the app; "
                       "it has no budget."]
