@@ -88,7 +88,7 @@ def main():
                       f"{' '.join(startup['load'])})."]
     if "login" in sc:
         lines += ["", "¹ `login` is bound by Argon2id (m=19 MiB, t=2): it measures the hash, not the app; "
-                      "it has no budget."]
+                      "it has no budget. It runs with its own (smaller) number of connections, see `BENCH_LOGIN_CONNECTIONS`."]
     if checks:
         lines += ["", "| budget | target | measured | |", "|---|---|---|---|"]
         lines += [f"| {n} | {t} | {m} | {'met' if ok else '**missed**'} |" for n, t, m, ok in checks]
