@@ -42,9 +42,15 @@ final class AccessLog {
                 .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (LOG.isInfoEnabled()) {
             LOG.info("{} {} {} {}B {}ms rid={} ip={} instance={}", ctx.method().name(), printable(ctx.path()), status,
-                    bytes(ctx), String.format(java.util.Locale.ROOT, "%.1f", nanos / 1_000_000.0),
+                    bytes(ctx), millis(nanos),
                     exchange.requestId, exchange.clientAddress, instance);
         }
+    }
+
+    /** Milliseconds with one decimal; String.format would build a Formatter on every request. */
+    static String millis(long nanos) {
+        long tenths = (Math.max(0, nanos) + 50_000) / 100_000;
+        return (tenths / 10) + "." + (tenths % 10);
     }
 
     private static String route(Context ctx, Exchange exchange, int status) {

@@ -110,7 +110,8 @@ final class ApiV1 {
                 page.olderThan().map(PostId::toString).orElse(null)));
     }
 
-    private static int limit(String text) {
+    /** The {@code limit} query parameter: 1 to 100, the default page size when absent. */
+    static int limit(String text) {
         if (text == null || text.isEmpty()) {
             return ListPostsUseCase.DEFAULT_LIMIT;
         }

@@ -6,7 +6,6 @@ import dev.postbox.domain.PostId;
 import dev.postbox.domain.PostPage;
 import dev.postbox.ports.in.CreatePostUseCase.CreatePost;
 import dev.postbox.ports.in.DeletePostUseCase.DeletePost;
-import dev.postbox.ports.in.ListPostsUseCase;
 import dev.postbox.ports.in.ResolveSessionUseCase.CurrentUser;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -46,7 +45,7 @@ final class PostPages {
     private void list(Context ctx) {
         CurrentUser me = sessions.require(ctx);
         Optional<PostId> before = cursor(ctx);
-        PostPage page = useCases.listPosts().listOwn(me.user(), before, ListPostsUseCase.DEFAULT_LIMIT);
+        PostPage page = useCases.listPosts().listOwn(me.user(), before, ApiV1.limit(ctx.queryParam("limit")));
         Map<String, Object> model = pageModel(page, before);
         model.put("owner", me.user().username().value());
         model.put("own", true);
@@ -58,7 +57,7 @@ final class PostPages {
     private void userPage(Context ctx) {
         String username = ctx.pathParam("username");
         Optional<PostId> before = cursor(ctx);
-        PostPage page = useCases.listPosts().listByAuthor(username, before, ListPostsUseCase.DEFAULT_LIMIT);
+        PostPage page = useCases.listPosts().listByAuthor(username, before, ApiV1.limit(ctx.queryParam("limit")));
         Map<String, Object> model = pageModel(page, before);
         String shown = page.posts().isEmpty() ? username : page.posts().get(0).author().value();
         Optional<CurrentUser> me = sessions.current(ctx);

@@ -121,6 +121,25 @@ class PagesTest {
     }
 
     @Test
+    void limitChoosesThePageSizeUpTo100() {
+        String name = app.register("limit");
+        Browser browser = app.loggedIn(name);
+        for (int i = 1; i <= 25; i++) {
+            assertThat(browser.post("/posts/create", Map.of("content", "post number " + i + ".")).statusCode()).isEqualTo(303);
+        }
+        String all = browser.get("/posts/list?limit=100").body();
+        assertThat(all).contains("post number 25.", "post number 1.").doesNotContain("Older posts");
+        assertThat(browser.get("/posts/list?limit=5").body()).contains("post number 21.")
+                .doesNotContain("post number 20.").contains("Older posts");
+        assertThat(app.browser().get("/u/" + name + "?limit=100").body()).contains("post number 1.");
+        for (String bad : new String[]{"0", "101", "x"}) {
+            HttpResponse<String> response = browser.get("/posts/list?limit=" + bad);
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).doesNotContain("Exception", "at dev.");
+        }
+    }
+
+    @Test
     void badCursorIs400AndNotATrace() {
         Browser browser = app.loggedIn(app.register("cursor"));
         HttpResponse<String> response = browser.get("/posts/list?before=not-a-uuid");

@@ -4,20 +4,45 @@ import dev.postbox.domain.Session;
 import dev.postbox.domain.SessionTokenHash;
 import dev.postbox.domain.UserId;
 import dev.postbox.ports.out.SessionRepository;
+import dev.postbox.ports.out.UserRepository;
+import org.jooq.Field;
 import org.jooq.Record;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import static dev.postbox.adapter.mysql.jooq.Tables.AUTH_USER;
 import static dev.postbox.adapter.mysql.jooq.Tables.POSTBOX_SESSION;
 
 /** Sessions in {@code postbox_session}, keyed by the token's SHA-256 in hex. */
 final class MySqlSessionRepository implements SessionRepository {
-    private final ReadWriteRouter router;
+    /** The session's and the user's columns, in the order {@link #SESSION_WITH_USER} selects them. */
+    private static final Field<?>[] SESSION_WITH_USER_FIELDS = Stream.concat(
+            Arrays.stream(POSTBOX_SESSION.fields()), Arrays.stream(AUTH_USER.fields())).toArray(Field<?>[]::new);
+    /**
+     * The session and its user in one round trip, for every logged-in request. Written once as
+     * text (columns taken from the generated tables) so jOOQ does not render the query each time.
+     */
+    private static final String SESSION_WITH_USER = "select "
+            + columns("s", POSTBOX_SESSION.fields()) + ", " + columns("u", AUTH_USER.fields())
+            + " from " + POSTBOX_SESSION.getName() + " s join " + AUTH_USER.getName() + " u on u."
+            + AUTH_USER.ID.getName() + " = s." + POSTBOX_SESSION.USER_ID.getName()
+            + " where s." + POSTBOX_SESSION.TOKEN_HASH.getName() + " = ?";
 
-    MySqlSessionRepository(ReadWriteRouter router) {
+    private final ReadWriteRouter router;
+    private final MySqlUserRepository users;
+
+    MySqlSessionRepository(ReadWriteRouter router, MySqlUserRepository users) {
         this.router = router;
+        this.users = users;
+    }
+
+    private static String columns(String alias, Field<?>[] fields) {
+        return Arrays.stream(fields).map(f -> alias + "." + f.getName()).collect(Collectors.joining(", "));
     }
 
     @Override
@@ -41,6 +66,19 @@ final class MySqlSessionRepository implements SessionRepository {
                 .where(POSTBOX_SESSION.TOKEN_HASH.eq(hash.hex()))
                 .fetchOptional()
                 .map(MySqlSessionRepository::toSession));
+    }
+
+    /** One JOIN on this store's own users; another user repository gets the composed default. */
+    @Override
+    public Optional<SessionWithUser> findWithUser(SessionTokenHash hash, UserRepository userRepository) {
+        Objects.requireNonNull(hash, "hash");
+        if (userRepository != users) {
+            return SessionRepository.super.findWithUser(hash, userRepository);
+        }
+        return router.find(dsl -> dsl.resultQuery(SESSION_WITH_USER, hash.hex())
+                .coerce(SESSION_WITH_USER_FIELDS)
+                .fetchOptional()
+                .map(r -> new SessionWithUser(toSession(r), MySqlUserRepository.toUser(r))));
     }
 
     @Override

@@ -139,7 +139,7 @@ final class MySqlUserRepository implements UserRepository {
         return out.toString();
     }
 
-    private static User toUser(Record r) {
+    static User toUser(Record r) {
         return new User(new UserId(r.get(AUTH_USER.ID)), new Username(r.get(AUTH_USER.USERNAME)),
                 new Email(r.get(AUTH_USER.EMAIL)), new PasswordHash(r.get(AUTH_USER.PASSWORD)),
                 r.get(AUTH_USER.IS_SUPERUSER), r.get(AUTH_USER.IS_STAFF), r.get(AUTH_USER.IS_ACTIVE),

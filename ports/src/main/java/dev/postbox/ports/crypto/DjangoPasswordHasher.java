@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 
 /**
  * Password hashes in Django's text formats, so users of a Django deployment keep their passwords:
@@ -28,6 +29,12 @@ import java.util.Base64;
  * absurd hash (parameters that would cost more than {@link #MAX_MEMORY_KIB},
  * {@link #MAX_ITERATIONS}, {@link #MAX_PARALLELISM} or {@link #MAX_PBKDF2_ITERATIONS}) is a
  * {@link Verification#NO_MATCH}, reported in one log line without the hash itself.
+ *
+ * <p>At most {@code maxConcurrent} hashes are computed at once (default: one per processor);
+ * further callers wait their turn. Each Argon2id hash holds {@code memoryKiB} (19 MiB) while it
+ * runs, so without a bound a burst of logins on a small heap (e.g. 14 at once on 256 MiB) ends
+ * in an OutOfMemoryError; and since hashing is CPU-bound, more of them at once than processors
+ * would not finish sooner anyway.
  */
 public final class DjangoPasswordHasher implements PasswordHasher {
     /** OWASP's first Argon2id choice: 19 MiB, 2 passes, 1 lane. */
@@ -52,14 +59,27 @@ public final class DjangoPasswordHasher implements PasswordHasher {
     private final int iterations;
     private final int parallelism;
     private final SecureRandom random = new SecureRandom();
+    private final Semaphore slots;
 
     /** Argon2id at OWASP's defaults (m=19456 KiB, t=2, p=1). */
     public DjangoPasswordHasher() {
         this(DEFAULT_MEMORY_KIB, DEFAULT_ITERATIONS, DEFAULT_PARALLELISM);
     }
 
-    /** Argon2id with the given cost; each must be within the verification bounds. */
+    /** Argon2id with the given cost, at most one hash per processor at once. */
     public DjangoPasswordHasher(int memoryKiB, int iterations, int parallelism) {
+        this(memoryKiB, iterations, parallelism, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Argon2id with the given cost; each must be within the verification bounds.
+     *
+     * @param maxConcurrent how many hashes may be computed at once (at least 1)
+     */
+    public DjangoPasswordHasher(int memoryKiB, int iterations, int parallelism, int maxConcurrent) {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("maxConcurrent must be at least 1");
+        }
         if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
             throw new IllegalArgumentException("parallelism must be 1 to " + MAX_PARALLELISM);
         }
@@ -72,6 +92,7 @@ public final class DjangoPasswordHasher implements PasswordHasher {
         this.memoryKiB = memoryKiB;
         this.iterations = iterations;
         this.parallelism = parallelism;
+        this.slots = new Semaphore(maxConcurrent, true);
     }
 
     @Override
@@ -136,7 +157,7 @@ public final class DjangoPasswordHasher implements PasswordHasher {
                 && stored.hash.length == HASH_BYTES;
     }
 
-    private static boolean verifyPbkdf2(String password, String encoded) throws GeneralSecurityException {
+    private boolean verifyPbkdf2(String password, String encoded) throws GeneralSecurityException {
         String[] parts = encoded.split("\\$", -1);
         if (parts.length != 4) {
             throw new Malformed("pbkdf2_sha256 needs 4 fields");
@@ -153,7 +174,16 @@ public final class DjangoPasswordHasher implements PasswordHasher {
         return MessageDigest.isEqual(pbkdf2(password, salt, iterations), expected);
     }
 
-    private static byte[] pbkdf2(String password, String salt, int iterations) throws GeneralSecurityException {
+    private byte[] pbkdf2(String password, String salt, int iterations) throws GeneralSecurityException {
+        acquire();
+        try {
+            return pbkdf2Unbounded(password, salt, iterations);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private static byte[] pbkdf2Unbounded(String password, String salt, int iterations) throws GeneralSecurityException {
         // SunJCE feeds the password's chars to HMAC as UTF-8, as Django's password.encode() does
         PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt.getBytes(StandardCharsets.UTF_8), iterations,
                 PBKDF2_HASH_BYTES * 8);
@@ -164,7 +194,30 @@ public final class DjangoPasswordHasher implements PasswordHasher {
         }
     }
 
-    private static byte[] argon2(Argon2 p, byte[] password, int length) {
+    private byte[] argon2(Argon2 p, byte[] password, int length) {
+        acquire();
+        try {
+            return argon2Unbounded(p, password, length);
+        } finally {
+            slots.release();
+        }
+    }
+
+    /** The slots bounding concurrent hashes; for tests of that bound. */
+    Semaphore slots() {
+        return slots;
+    }
+
+    private void acquire() {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to hash a password", e);
+        }
+    }
+
+    private static byte[] argon2Unbounded(Argon2 p, byte[] password, int length) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(p.type).withVersion(p.version).withMemoryAsKB(p.memoryKiB)
                 .withIterations(p.iterations).withParallelism(p.parallelism).withSalt(p.salt).build());

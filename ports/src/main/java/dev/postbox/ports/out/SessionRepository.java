@@ -2,6 +2,7 @@ package dev.postbox.ports.out;
 
 import dev.postbox.domain.Session;
 import dev.postbox.domain.SessionTokenHash;
+import dev.postbox.domain.User;
 import dev.postbox.domain.UserId;
 
 import java.time.Instant;
@@ -17,6 +18,26 @@ public interface SessionRepository {
     void insert(Session session);
 
     Optional<Session> find(SessionTokenHash hash);
+
+    /** A session with the user it belongs to, both as stored when they were read. */
+    record SessionWithUser(Session session, User user) {
+        public SessionWithUser {
+            java.util.Objects.requireNonNull(session, "session");
+            java.util.Objects.requireNonNull(user, "user");
+        }
+    }
+
+    /**
+     * The session and its user as stored now (expired sessions and inactive users too), or empty
+     * when either is missing: what every logged-in request needs. This default asks
+     * {@link #find} and then {@code users.findById}; a store that keeps both may override it to
+     * answer in one round trip when {@code users} is its own repository, and must fall back to
+     * this default otherwise. Never cached: a logout or deactivation shows on the next call.
+     */
+    default Optional<SessionWithUser> findWithUser(SessionTokenHash hash, UserRepository users) {
+        return find(hash).flatMap(session -> users.findById(session.userId())
+                .map(user -> new SessionWithUser(session, user)));
+    }
 
     /** Records a use of the session: new last-seen and expiry. No-op when it is gone. */
     void touch(SessionTokenHash hash, Instant lastSeen, Instant expires);

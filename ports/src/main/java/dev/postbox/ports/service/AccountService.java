@@ -22,6 +22,7 @@ import dev.postbox.ports.out.IdGenerator;
 import dev.postbox.ports.out.PasswordHasher;
 import dev.postbox.ports.out.PasswordHasher.Verification;
 import dev.postbox.ports.out.SessionRepository;
+import dev.postbox.ports.out.SessionRepository.SessionWithUser;
 import dev.postbox.ports.out.UnitOfWork;
 import dev.postbox.ports.out.UserRepository;
 
@@ -146,25 +147,26 @@ public final class AccountService implements RegisterUserUseCase, LogInUseCase, 
     @Override
     public Optional<CurrentUser> resolve(SessionToken token) {
         return unitOfWork.run(() -> {
-            Optional<Session> found = sessions.find(token.hash());
+            // one read per request: the session with its user (one round trip where the store can)
+            Optional<SessionWithUser> found = sessions.findWithUser(token.hash(), users);
             if (found.isEmpty()) {
                 return Optional.<CurrentUser>empty();
             }
-            Session session = found.get();
+            Session session = found.get().session();
+            User user = found.get().user();
             Instant now = now();
             if (session.isExpiredAt(now)) {
                 sessions.delete(session.tokenHash());
                 return Optional.<CurrentUser>empty();
             }
-            Optional<User> user = users.findById(session.userId()).filter(User::active);
-            if (user.isEmpty()) {
+            if (!user.active()) {
                 return Optional.<CurrentUser>empty();
             }
             if (sessionPolicy.needsTouch(session, now)) {
                 session = sessionPolicy.touch(session, now);
                 sessions.touch(session.tokenHash(), session.lastSeen(), session.expires());
             }
-            return Optional.of(new CurrentUser(user.get(), session));
+            return Optional.of(new CurrentUser(user, session));
         });
     }
 

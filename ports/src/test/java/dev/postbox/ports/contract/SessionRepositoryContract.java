@@ -4,8 +4,12 @@ import dev.postbox.domain.Session;
 import dev.postbox.domain.SessionToken;
 import dev.postbox.domain.SessionTokenHash;
 import dev.postbox.domain.StoreUnavailableException;
+import dev.postbox.domain.User;
 import dev.postbox.domain.UserId;
+import dev.postbox.ports.memory.InMemoryUserRepository;
 import dev.postbox.ports.out.SessionRepository;
+import dev.postbox.ports.out.SessionRepository.SessionWithUser;
+import dev.postbox.ports.out.UserRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@link #newUserId()}, a random id by default: override it when the store refuses sessions of
  * users that do not exist (a foreign key), to insert a real user and return its id.
  * A purge batch size below 1 is an {@link IllegalArgumentException}.
+ * {@link SessionRepository#findWithUser} is checked against {@link #users()}: override it with
+ * the store's own user repository when the store answers that in one round trip.
  */
 public abstract class SessionRepositoryContract {
     /**
@@ -44,6 +50,16 @@ public abstract class SessionRepositoryContract {
     /** An id of a user no other test uses. Override to create a real user when sessions need one. */
     protected UserId newUserId() {
         return new UserId(ThreadLocalRandom.current().nextLong(1L << 60, Long.MAX_VALUE));
+    }
+
+    private static final UserRepository MEMORY_USERS = new InMemoryUserRepository();
+
+    /**
+     * The users {@code findWithUser} is given. The default (an in-memory repository, so a user
+     * store other than the session store's) exercises the composed fallback.
+     */
+    protected UserRepository users() {
+        return MEMORY_USERS;
     }
 
     @BeforeEach
@@ -193,5 +209,45 @@ public abstract class SessionRepositoryContract {
         assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
         assertThat(made).allSatisfy(s -> assertThat(sessions.find(s.tokenHash())).contains(s));
         assertThat(sessions.deleteAllForUser(user)).isEqualTo(THREADS / 2);
+    }
+
+    @Test
+    void findWithUserReturnsTheSessionAndItsCurrentUser() {
+        UserRepository users = users();
+        User user = users.insert(Fixtures.newUser(Fixtures.username("Swu")));
+        Session session = session(user.id(), now().minusSeconds(5), Duration.ofDays(14));
+        sessions.insert(session);
+
+        assertThat(sessions.findWithUser(session.tokenHash(), users)).contains(new SessionWithUser(session, user));
+
+        // never cached: a deactivation shows on the next read
+        users.setActive(user.id(), false);
+        assertThat(sessions.findWithUser(session.tokenHash(), users)).get()
+                .satisfies(found -> assertThat(found.user().active()).isFalse());
+        // and a logout too
+        sessions.delete(session.tokenHash());
+        assertThat(sessions.findWithUser(session.tokenHash(), users)).isEmpty();
+    }
+
+    @Test
+    void findWithUserReturnsExpiredSessionsAsStored() {
+        UserRepository users = users();
+        User user = users.insert(Fixtures.newUser(Fixtures.username("Swx")));
+        Session expired = session(user.id(), now().minus(Duration.ofDays(3)), Duration.ofDays(1));
+        sessions.insert(expired);
+
+        assertThat(sessions.findWithUser(expired.tokenHash(), users)).contains(new SessionWithUser(expired, user));
+    }
+
+    @Test
+    void findWithUserIsEmptyForUnknownTokensAndForSessionsWithoutTheirUser() {
+        UserRepository users = users();
+        assertThat(sessions.findWithUser(SessionToken.random().hash(), users)).isEmpty();
+
+        Session orphan = session(new UserId(ThreadLocalRandom.current().nextLong(1L << 60, Long.MAX_VALUE)),
+                now(), Duration.ofDays(1));
+        sessions.insert(orphan);
+        assertThat(sessions.find(orphan.tokenHash())).contains(orphan);
+        assertThat(sessions.findWithUser(orphan.tokenHash(), users)).isEmpty();
     }
 }

@@ -226,4 +226,34 @@ class DjangoPasswordHasherTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> hasher.hashPbkdf2(PASSWORD, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void computesAtMostMaxConcurrentHashesAtOnce() throws Exception {
+        DjangoPasswordHasher bounded = new DjangoPasswordHasher(DjangoPasswordHasher.DEFAULT_MEMORY_KIB,
+                DjangoPasswordHasher.DEFAULT_ITERATIONS, DjangoPasswordHasher.DEFAULT_PARALLELISM, 2);
+        assertThat(bounded.slots().availablePermits()).isEqualTo(2);
+        bounded.slots().acquire(2); // both slots busy: the next hash must wait for one
+        java.util.concurrent.atomic.AtomicReference<PasswordHash> result = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread waiter = new Thread(() -> result.set(bounded.hash(PASSWORD)));
+        waiter.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!bounded.slots().hasQueuedThreads() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(bounded.slots().hasQueuedThreads()).isTrue();
+        assertThat(result.get()).isNull();
+        bounded.slots().release(2);
+        waiter.join();
+        assertThat(bounded.verify(PASSWORD, result.get())).isEqualTo(Verification.MATCH);
+        assertThat(bounded.slots().availablePermits()).isEqualTo(2);
+    }
+
+    @Test
+    void releasesItsSlotWhenVerifyingFailsAndRefusesAZeroBound() {
+        DjangoPasswordHasher bounded = new DjangoPasswordHasher(64, 1, 1, 1);
+        assertThat(bounded.verify("x", new PasswordHash("argon2$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$AAAA"))).isEqualTo(Verification.NO_MATCH);
+        assertThat(bounded.verify(PASSWORD, bounded.hash(PASSWORD))).isEqualTo(Verification.MATCH);
+        assertThat(bounded.slots().availablePermits()).isEqualTo(1);
+        assertThatThrownBy(() -> new DjangoPasswordHasher(64, 1, 1, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
