@@ -25,7 +25,8 @@ final class ExternalStack implements Stack {
     private ExternalStack(MySqlStorage mysql, CassandraStorage cassandra) {
         this.mysql = mysql;
         this.cassandra = cassandra;
-        this.storage = new Postbox.Storage(mysql.users(), mysql.sessions(), cassandra.posts(), mysql.unitOfWork());
+        this.storage = new Postbox.Storage(mysql.users(), mysql.sessions(), cassandra.posts(), mysql.unitOfWork(),
+                mysql.loginAttempts());
     }
 
     /** Connects to both stores, waiting for each (with backoff) up to the configured start-up wait. */

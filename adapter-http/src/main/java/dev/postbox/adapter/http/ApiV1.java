@@ -72,7 +72,8 @@ final class ApiV1 {
 
     private void logIn(Context ctx) {
         JsonNode body = body(ctx);
-        LoggedIn loggedIn = useCases.logIn().logIn(new LogIn(text(body, "username"), text(body, "password")));
+        LoggedIn loggedIn = useCases.logIn().logIn(new LogIn(text(body, "username"), text(body, "password"),
+                Exchange.of(ctx).clientAddress));
         sessions.start(ctx, loggedIn);
         ctx.json(new SessionJson(loggedIn.user().username().value(),
                 Csrf.tokenFor(loggedIn.session().csrfSecret()), iso(loggedIn.session().expires())));
