@@ -4,6 +4,7 @@ import dev.postbox.domain.SessionPolicy;
 import dev.postbox.launcher.config.Settings;
 import dev.postbox.ports.crypto.DjangoPasswordHasher;
 import dev.postbox.ports.memory.RandomIds;
+import dev.postbox.ports.service.LoginThrottle;
 import dev.postbox.ports.service.Postbox;
 
 import java.time.Clock;
@@ -14,7 +15,9 @@ final class Core {
     }
 
     static Postbox of(Stack stack, Settings settings) {
+        Settings.Login login = settings.login();
         return new Postbox(stack.storage(), new DjangoPasswordHasher(), new RandomIds(), Clock.systemUTC(),
-                new SessionPolicy(settings.sessions().maxAge(), settings.sessions().touchInterval()));
+                new SessionPolicy(settings.sessions().maxAge(), settings.sessions().touchInterval()),
+                new LoginThrottle(login.maxFailuresPerUsername(), login.maxFailuresPerAddress(), login.failureWindow()));
     }
 }

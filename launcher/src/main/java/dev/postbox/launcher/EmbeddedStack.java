@@ -185,7 +185,7 @@ final class EmbeddedStack implements Stack {
                 s.db().poolSize(), s.db().replicaPoolSize(), s.db().connectTimeout());
         Settings.Cassandra c = new Settings.Cassandra(List.of(contactPoint), dc, s.cassandra().keyspace(),
                 "LOCAL_QUORUM", "SimpleStrategy:1", s.cassandra().requestTimeout(), Optional.empty(), Optional.empty());
-        return new Settings(s.storage(), s.http(), db, c, s.web(), s.sessions(), s.startupWait(), s.dataDir());
+        return new Settings(s.storage(), s.http(), db, c, s.web(), s.sessions(), s.login(), s.startupWait(), s.dataDir());
     }
 
     LocalMariaDb mariaDb() {

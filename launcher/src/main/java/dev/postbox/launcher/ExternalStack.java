@@ -109,7 +109,8 @@ final class ExternalStack implements Stack {
             } catch (IllegalStateException e) {
                 throw new UsageException(e.getMessage() + " (postbox migrate)");
             }
-            storage = new Postbox.Storage(mysql.users(), mysql.sessions(), posts, mysql.unitOfWork());
+            storage = new Postbox.Storage(mysql.users(), mysql.sessions(), posts, mysql.unitOfWork(),
+                    mysql.loginAttempts());
         }
         return storage;
     }

@@ -1,5 +1,6 @@
 package dev.postbox.launcher;
 
+import dev.postbox.ports.memory.InMemoryLoginAttempts;
 import dev.postbox.ports.memory.InMemoryPostRepository;
 import dev.postbox.ports.memory.InMemorySessionRepository;
 import dev.postbox.ports.memory.InMemoryUserRepository;
@@ -14,7 +15,7 @@ import java.util.List;
 final class MemoryStack implements Stack {
     private final InMemorySessionRepository sessions = new InMemorySessionRepository();
     private final Postbox.Storage storage = new Postbox.Storage(new InMemoryUserRepository(), sessions,
-            new InMemoryPostRepository(), UnitOfWork.NONE);
+            new InMemoryPostRepository(), UnitOfWork.NONE, new InMemoryLoginAttempts());
 
     @Override
     public Postbox.Storage storage() {

@@ -1,6 +1,7 @@
 package dev.postbox.launcher;
 
 import dev.postbox.adapter.http.PostboxWebApp;
+import dev.postbox.adapter.http.RequestLimits;
 import dev.postbox.adapter.http.UseCases;
 import dev.postbox.adapter.http.WebConfig;
 import dev.postbox.launcher.config.Settings;
@@ -47,7 +48,9 @@ final class WebServer implements AutoCloseable {
         WebConfig web = new WebConfig(http.instanceName(),
                 WebConfig.SecureCookies.valueOf(settings.web().secureCookies().name()),
                 settings.web().trustedProxies(), settings.web().serveStatic(), settings.web().staticDir(),
-                WebConfig.DEFAULT_MAX_BODY_BYTES);
+                WebConfig.DEFAULT_MAX_BODY_BYTES,
+                RequestLimits.DEFAULT.withMaxConcurrentRequests(http.maxConcurrentRequests(), http.maxQueuedRequests())
+                        .withTimeouts(http.idleTimeout(), http.requestReadTimeout()));
         Consumer<JavalinConfig> jetty = cfg -> {
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(http.drainTimeout().toMillis());

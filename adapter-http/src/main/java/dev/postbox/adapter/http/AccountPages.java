@@ -53,7 +53,8 @@ final class AccountPages {
         String username = Forms.field(ctx, "username");
         String next = SafeRedirect.target(Forms.field(ctx, "next"));
         try {
-            LoggedIn loggedIn = useCases.logIn().logIn(new LogIn(username, Forms.field(ctx, "password")));
+            LoggedIn loggedIn = useCases.logIn().logIn(new LogIn(username, Forms.field(ctx, "password"),
+                    Exchange.of(ctx).clientAddress));
             sessions.start(ctx, loggedIn);
             ctx.redirect(next, HttpStatus.SEE_OTHER);
         } catch (DomainException e) {
@@ -113,6 +114,7 @@ final class AccountPages {
             signupPage(ctx, 409, username, email, Map.of("username", e.getMessage()));
             return;
         }
+        // no address: the password was just set, so only the username's own limit applies
         sessions.start(ctx, useCases.logIn().logIn(new LogIn(username, password)));
         ctx.redirect("/posts/list", HttpStatus.SEE_OTHER);
     }

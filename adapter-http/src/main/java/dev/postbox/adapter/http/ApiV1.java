@@ -19,7 +19,6 @@ import dev.postbox.ports.in.ResolveSessionUseCase.CurrentUser;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +71,8 @@ final class ApiV1 {
 
     private void logIn(Context ctx) {
         JsonNode body = body(ctx);
-        LoggedIn loggedIn = useCases.logIn().logIn(new LogIn(text(body, "username"), text(body, "password")));
+        LoggedIn loggedIn = useCases.logIn().logIn(new LogIn(text(body, "username"), text(body, "password"),
+                Exchange.of(ctx).clientAddress));
         sessions.start(ctx, loggedIn);
         ctx.json(new SessionJson(loggedIn.user().username().value(),
                 Csrf.tokenFor(loggedIn.session().csrfSecret()), iso(loggedIn.session().expires())));
@@ -162,28 +162,10 @@ final class ApiV1 {
     }
 
     private JsonNode body(Context ctx) {
-        byte[] bytes = Exchange.of(ctx).body;
-        JsonNode node;
-        try {
-            node = bytes == null || bytes.length == 0 ? null : json.readTree(FormBody.utf8(bytes));
-        } catch (IOException e) {
-            throw WebException.badRequest("request.json", "The body is not valid JSON.");
-        }
-        if (node == null || !node.isObject()) {
-            throw WebException.badRequest("request.json", "The body must be a JSON object.");
-        }
-        return node;
+        return JsonBody.object(json, Exchange.of(ctx).body);
     }
 
-    /** A string field; absent or null is null (the use case reports it), any other type is invalid. */
     private static String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new InvalidInputException(field, "json.not_a_string", "'" + field + "' must be a string.");
-        }
-        return value.textValue();
+        return JsonBody.text(body, field);
     }
 }

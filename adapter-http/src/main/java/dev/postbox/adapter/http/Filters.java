@@ -62,12 +62,17 @@ final class Filters {
     }
 
     /** Requests that reached a route: read and check the body, then the CSRF token. */
-    void beforeMatched(Context ctx) throws java.io.IOException {
+    void beforeMatched(Context ctx) {
         if (!UNSAFE.contains(ctx.req().getMethod().toUpperCase(Locale.ROOT))) {
             return;
         }
         Exchange exchange = Exchange.of(ctx);
-        exchange.body = FormBody.read(ctx.req().getInputStream(), config.maxBodyBytes());
+        try {
+            exchange.body = FormBody.read(ctx.req().getInputStream(), config.maxBodyBytes());
+        } catch (java.io.IOException clientGone) {
+            // cut off mid-body (too slow, or gone): the client's problem, not a server error
+            throw WebException.badRequest("request.incomplete", "The request body did not arrive in time.");
+        }
         String type = mediaType(ctx.contentType());
         boolean api = ctx.path().startsWith(ApiV1.PREFIX + "/");
         if (api) {

@@ -29,6 +29,10 @@ final class JettyErrors extends ErrorHandler {
                                     Callback callback) {
         HttpFields.Mutable headers = response.getHeaders();
         decorate(headers);
+        if (code == 503) {
+            // the concurrency limit answers here: tell clients and balancers when to come back
+            headers.put(HttpHeader.RETRY_AFTER, Integer.toString(ErrorStatus.UNAVAILABLE_RETRY_SECONDS));
+        }
         response.write(true, ByteBuffer.wrap(page(code)), callback);
     }
 

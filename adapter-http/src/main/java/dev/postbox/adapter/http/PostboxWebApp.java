@@ -43,6 +43,7 @@ public final class PostboxWebApp {
     private final MeterRegistry registry;
     private final List<Route> routes = Collections.synchronizedList(new ArrayList<>());
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private final Hardening hardening;
 
     public PostboxWebApp(WebConfig config, UseCases useCases, List<HealthCheck> healthChecks, MeterRegistry registry) {
         this(config, useCases, healthChecks, registry, cfg -> {
@@ -69,6 +70,7 @@ public final class PostboxWebApp {
         Failures failures = new Failures(pages, mapper);
         Filters filters = new Filters(config, csrf, sessions);
         AccessLog accessLog = new AccessLog(config.instanceName(), this.registry);
+        this.hardening = new Hardening(config.limits(), this.registry);
 
         this.javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -88,7 +90,11 @@ public final class PostboxWebApp {
                     files.headers = Map.of("Cache-Control", "public, max-age=3600");
                 });
             }
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(config.instanceName())));
+            cfg.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyErrors(config.instanceName()));
+                hardening.install(server);
+            });
+            cfg.jetty.modifyHttpConfiguration(hardening::configure);
             cfg.requestLogger.http(accessLog::log);
             cfg.router.handlerWrapper(endpoint -> {
                 Handler handler = endpoint.handler;

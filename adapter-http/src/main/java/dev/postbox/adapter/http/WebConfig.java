@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param serveStatic    whether the app serves {@code /static/} itself (nginx does in deployment)
  * @param staticDir      where to serve {@code /static/} from; empty means the copy inside the jar
  * @param maxBodyBytes   larger request bodies are refused with 413 before any parsing
+ * @param limits         header size, timeouts and concurrency of each instance
  */
 public record WebConfig(String instanceName, SecureCookies secureCookies, List<String> trustedProxies,
-                        boolean serveStatic, Optional<Path> staticDir, int maxBodyBytes) {
+                        boolean serveStatic, Optional<Path> staticDir, int maxBodyBytes, RequestLimits limits) {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -42,8 +43,15 @@ public record WebConfig(String instanceName, SecureCookies secureCookies, List<S
         }
     }
 
+    /** With the {@link RequestLimits#DEFAULT default request limits}. */
+    public WebConfig(String instanceName, SecureCookies secureCookies, List<String> trustedProxies,
+                     boolean serveStatic, Optional<Path> staticDir, int maxBodyBytes) {
+        this(instanceName, secureCookies, trustedProxies, serveStatic, staticDir, maxBodyBytes, RequestLimits.DEFAULT);
+    }
+
     public WebConfig {
         Objects.requireNonNull(instanceName, "instanceName");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(secureCookies, "secureCookies");
         trustedProxies = List.copyOf(trustedProxies);
         staticDir = staticDir == null ? Optional.empty() : staticDir;
@@ -61,15 +69,19 @@ public record WebConfig(String instanceName, SecureCookies secureCookies, List<S
     }
 
     public WebConfig withServeStatic(boolean serve, Optional<Path> dir) {
-        return new WebConfig(instanceName, secureCookies, trustedProxies, serve, dir, maxBodyBytes);
+        return new WebConfig(instanceName, secureCookies, trustedProxies, serve, dir, maxBodyBytes, limits);
     }
 
     public WebConfig withSecureCookies(SecureCookies mode) {
-        return new WebConfig(instanceName, mode, trustedProxies, serveStatic, staticDir, maxBodyBytes);
+        return new WebConfig(instanceName, mode, trustedProxies, serveStatic, staticDir, maxBodyBytes, limits);
     }
 
     public WebConfig withTrustedProxies(List<String> cidrs) {
-        return new WebConfig(instanceName, secureCookies, cidrs, serveStatic, staticDir, maxBodyBytes);
+        return new WebConfig(instanceName, secureCookies, cidrs, serveStatic, staticDir, maxBodyBytes, limits);
+    }
+
+    public WebConfig withLimits(RequestLimits newLimits) {
+        return new WebConfig(instanceName, secureCookies, trustedProxies, serveStatic, staticDir, maxBodyBytes, newLimits);
     }
 
     /** Splits a comma list such as {@code 127.0.0.1/32,::1/128} (the POSTBOX_TRUSTED_PROXIES format). */

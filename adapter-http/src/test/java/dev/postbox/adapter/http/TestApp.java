@@ -41,10 +41,15 @@ final class TestApp implements AutoCloseable {
     }
 
     static TestApp start(WebConfig config, List<HealthCheck> checks, UnaryOperator<PostRepository> postsWrapper) {
-        Postbox core = new Postbox(new Postbox.Storage(new InMemoryUserRepository(), new InMemorySessionRepository(),
-                postsWrapper.apply(new InMemoryPostRepository()), UnitOfWork.NONE),
-                // cheap Argon2id parameters: the tests log in many times
-                new DjangoPasswordHasher(64, 1, 1), new RandomIds(), Clock.systemUTC(), SessionPolicy.DEFAULT);
+        return over(config, checks, new Postbox.Storage(new InMemoryUserRepository(), new InMemorySessionRepository(),
+                postsWrapper.apply(new InMemoryPostRepository()), UnitOfWork.NONE));
+    }
+
+    /** An instance over stores the caller may share with other instances (as app servers share a database). */
+    static TestApp over(WebConfig config, List<HealthCheck> checks, Postbox.Storage storage) {
+        // cheap Argon2id parameters: the tests log in many times
+        Postbox core = new Postbox(storage, new DjangoPasswordHasher(64, 1, 1), new RandomIds(), Clock.systemUTC(),
+                SessionPolicy.DEFAULT);
         PostboxWebApp web = new PostboxWebApp(config, UseCases.from(core), checks, null);
         web.start("127.0.0.1", 0);
         return new TestApp(core, web);

@@ -1,6 +1,7 @@
 package dev.postbox.adapter.mysql;
 
 import dev.postbox.ports.out.HealthCheck;
+import dev.postbox.ports.out.LoginAttempts;
 import dev.postbox.ports.out.SessionRepository;
 import dev.postbox.ports.out.UnitOfWork;
 import dev.postbox.ports.out.UserRepository;
@@ -46,6 +47,7 @@ public final class MySqlStorage implements AutoCloseable {
     private final ReadWriteRouter router;
     private final MySqlUserRepository users;
     private final MySqlSessionRepository sessions;
+    private final MySqlLoginAttempts loginAttempts;
     private final ExecutorService healthExecutor;
     private final List<HealthCheck> healthChecks;
 
@@ -67,6 +69,7 @@ public final class MySqlStorage implements AutoCloseable {
         this.router = new ReadWriteRouter(primary, replica, config.replicaRetryInterval());
         this.users = new MySqlUserRepository(router);
         this.sessions = new MySqlSessionRepository(router, users);
+        this.loginAttempts = new MySqlLoginAttempts(router);
         this.healthExecutor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "mysql-health");
             thread.setDaemon(true);
@@ -105,6 +108,11 @@ public final class MySqlStorage implements AutoCloseable {
 
     public SessionRepository sessions() {
         return sessions;
+    }
+
+    /** Failed logins, counted on the primary, shared by every instance using this database. */
+    public LoginAttempts loginAttempts() {
+        return loginAttempts;
     }
 
     /** Scopes one use case so that its reads after a write go to the primary. */

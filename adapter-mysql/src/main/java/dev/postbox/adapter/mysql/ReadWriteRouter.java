@@ -69,6 +69,14 @@ final class ReadWriteRouter implements UnitOfWork {
         return onPrimary(statement);
     }
 
+    /**
+     * Runs a read on the primary whatever the scope, without moving the unit of work's later
+     * reads there: for counts that must not lag (the login throttle).
+     */
+    <T> T readPrimary(Function<DSLContext, T> query) {
+        return onPrimary(query);
+    }
+
     /** Runs a read on the replica unless read-your-writes or a failed replica says primary. */
     <T> T read(Function<DSLContext, T> query) {
         if (!useReplica()) {

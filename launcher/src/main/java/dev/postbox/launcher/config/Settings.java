@@ -15,14 +15,15 @@ import java.util.Set;
  * The README's configuration table lists the same names and defaults.
  */
 public record Settings(Storage storage, Http http, Db db, Cassandra cassandra, Web web,
-                       Sessions sessions, Duration startupWait, Path dataDir) {
+                       Sessions sessions, Login login, Duration startupWait, Path dataDir) {
 
     public enum Storage { EXTERNAL, EMBEDDED, MEMORY }
 
     public enum SecureCookies { AUTO, ALWAYS, NEVER }
 
     public record Http(String host, int port, Optional<Path> unixSocket, String unixSocketMode,
-                       String instanceName, Duration drainTimeout) {
+                       String instanceName, Duration drainTimeout, int maxConcurrentRequests,
+                       int maxQueuedRequests, Duration idleTimeout, Duration requestReadTimeout) {
     }
 
     public record Db(String primaryUrl, String replicaUrl, String user, Optional<String> password,
@@ -49,6 +50,10 @@ public record Settings(Storage storage, Http http, Db db, Cassandra cassandra, W
     public record Sessions(Duration maxAge, Duration touchInterval) {
     }
 
+    /** The login throttle: failures per username and per client address within the window (0 = no limit). */
+    public record Login(int maxFailuresPerUsername, int maxFailuresPerAddress, Duration failureWindow) {
+    }
+
     private static final Set<String> CONSISTENCY = Set.of("ANY", "ONE", "TWO", "THREE", "QUORUM", "ALL",
             "LOCAL_QUORUM", "EACH_QUORUM", "LOCAL_ONE");
 
@@ -61,7 +66,11 @@ public record Settings(Storage storage, Http http, Db db, Cassandra cassandra, W
                 env.optional("POSTBOX_HTTP_UNIX_SOCKET").map(Path::of),
                 socketMode(env),
                 env.string("POSTBOX_INSTANCE_NAME", hostname()),
-                env.duration("POSTBOX_HTTP_DRAIN_TIMEOUT", Duration.ofSeconds(20)));
+                env.duration("POSTBOX_HTTP_DRAIN_TIMEOUT", Duration.ofSeconds(20)),
+                env.integer("POSTBOX_HTTP_MAX_CONCURRENT_REQUESTS", 64, 1, 10_000),
+                env.integer("POSTBOX_HTTP_MAX_QUEUED_REQUESTS", 256, 0, 100_000),
+                env.duration("POSTBOX_HTTP_IDLE_TIMEOUT", Duration.ofSeconds(30)),
+                env.duration("POSTBOX_HTTP_REQUEST_READ_TIMEOUT", Duration.ofSeconds(15)));
         String primary = env.jdbcUrl("POSTBOX_DB_PRIMARY_URL", "jdbc:mysql://127.0.0.1:3306/postbox");
         Db db = new Db(primary,
                 env.jdbcUrl("POSTBOX_DB_REPLICA_URL", primary),
@@ -90,7 +99,11 @@ public record Settings(Storage storage, Http http, Db db, Cassandra cassandra, W
         if (sessions.touchInterval().compareTo(sessions.maxAge()) >= 0) {
             throw new ConfigException("POSTBOX_SESSION_TOUCH_INTERVAL", "must be shorter than POSTBOX_SESSION_MAX_AGE");
         }
-        return new Settings(storage, http, db, cassandra, web, sessions,
+        Login login = new Login(
+                env.integer("POSTBOX_LOGIN_MAX_FAILURES_PER_USERNAME", 10, 0, 1_000_000),
+                env.integer("POSTBOX_LOGIN_MAX_FAILURES_PER_ADDRESS", 50, 0, 1_000_000),
+                env.duration("POSTBOX_LOGIN_FAILURE_WINDOW", Duration.ofMinutes(15)));
+        return new Settings(storage, http, db, cassandra, web, sessions, login,
                 env.duration("POSTBOX_STARTUP_WAIT", Duration.ofSeconds(60)),
                 Path.of(env.string("POSTBOX_DATA_DIR", "var")));
     }

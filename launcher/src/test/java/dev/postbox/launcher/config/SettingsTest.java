@@ -38,6 +38,28 @@ class SettingsTest {
         assertThat(s.sessions().touchInterval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(s.web().serveStatic()).isFalse();
         assertThat(s.web().trustedProxies()).containsExactly("127.0.0.1/32", "::1/128");
+        assertThat(s.http().maxConcurrentRequests()).isEqualTo(64);
+        assertThat(s.http().maxQueuedRequests()).isEqualTo(256);
+        assertThat(s.http().idleTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(s.http().requestReadTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(s.login()).isEqualTo(new Settings.Login(10, 50, Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void readsTheLoginThrottleAndRequestLimits() {
+        Settings s = read(Map.of("POSTBOX_LOGIN_MAX_FAILURES_PER_USERNAME", "5", "POSTBOX_LOGIN_MAX_FAILURES_PER_ADDRESS", "0",
+                "POSTBOX_LOGIN_FAILURE_WINDOW", "1h", "POSTBOX_HTTP_MAX_CONCURRENT_REQUESTS", "8",
+                "POSTBOX_HTTP_MAX_QUEUED_REQUESTS", "0", "POSTBOX_HTTP_IDLE_TIMEOUT", "10s",
+                "POSTBOX_HTTP_REQUEST_READ_TIMEOUT", "5s"));
+        assertThat(s.login()).isEqualTo(new Settings.Login(5, 0, Duration.ofHours(1)));
+        assertThat(s.http().maxConcurrentRequests()).isEqualTo(8);
+        assertThat(s.http().maxQueuedRequests()).isZero();
+        assertThat(s.http().idleTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(s.http().requestReadTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> read(Map.of("POSTBOX_LOGIN_FAILURE_WINDOW", "0s")))
+                .hasMessage("POSTBOX_LOGIN_FAILURE_WINDOW must be longer than zero, got \"0s\"");
+        assertThatThrownBy(() -> read(Map.of("POSTBOX_HTTP_MAX_CONCURRENT_REQUESTS", "0")))
+                .hasMessage("POSTBOX_HTTP_MAX_CONCURRENT_REQUESTS must be between 1 and 10000, got \"0\"");
     }
 
     @Test

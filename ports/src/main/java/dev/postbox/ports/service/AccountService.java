@@ -18,7 +18,9 @@ import dev.postbox.ports.in.LogInUseCase;
 import dev.postbox.ports.in.LogOutUseCase;
 import dev.postbox.ports.in.RegisterUserUseCase;
 import dev.postbox.ports.in.ResolveSessionUseCase;
+import dev.postbox.ports.memory.InMemoryLoginAttempts;
 import dev.postbox.ports.out.IdGenerator;
+import dev.postbox.ports.out.LoginAttempts;
 import dev.postbox.ports.out.PasswordHasher;
 import dev.postbox.ports.out.PasswordHasher.Verification;
 import dev.postbox.ports.out.SessionRepository;
@@ -46,10 +48,24 @@ public final class AccountService implements RegisterUserUseCase, LogInUseCase, 
     private final UnitOfWork unitOfWork;
     /** Verified against when the user is unknown, so both cases cost one hash (no timing oracle). */
     private final PasswordHash dummyHash;
+    private final LoginThrottle.Guard throttle;
 
+    /** Throttles logins with the default limits, counted in this process only. */
     public AccountService(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
                           IdGenerator ids, Clock clock, SessionPolicy sessionPolicy,
                           PasswordPolicy passwordPolicy, UnitOfWork unitOfWork) {
+        this(users, sessions, hasher, ids, clock, sessionPolicy, passwordPolicy, unitOfWork,
+                new InMemoryLoginAttempts(), LoginThrottle.DEFAULT);
+    }
+
+    /**
+     * @param loginAttempts where failed logins are counted; give every instance the same store
+     * @param loginThrottle how many failures per username and per address, within which window
+     */
+    public AccountService(UserRepository users, SessionRepository sessions, PasswordHasher hasher,
+                          IdGenerator ids, Clock clock, SessionPolicy sessionPolicy,
+                          PasswordPolicy passwordPolicy, UnitOfWork unitOfWork,
+                          LoginAttempts loginAttempts, LoginThrottle loginThrottle) {
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -59,6 +75,7 @@ public final class AccountService implements RegisterUserUseCase, LogInUseCase, 
         this.passwordPolicy = passwordPolicy;
         this.unitOfWork = unitOfWork;
         this.dummyHash = hasher.hash(ids.newCsrfSecret());
+        this.throttle = loginThrottle.over(loginAttempts);
     }
 
     @Override
@@ -97,18 +114,21 @@ public final class AccountService implements RegisterUserUseCase, LogInUseCase, 
     @Override
     public LoggedIn logIn(LogIn command) {
         return unitOfWork.run(() -> {
+            Instant now = now();
+            // before any look-up or hash: a refused attempt costs no CPU and reveals nothing
+            throttle.check(command.username(), command.clientAddress(), now);
             String password = command.password() == null ? "" : command.password();
             Optional<User> found = parseUsername(command.username()).flatMap(users::findByUsername);
             if (found.isEmpty() || password.length() > PasswordPolicy.MAX_LENGTH * 2) {
                 hasher.verify(password.length() > PasswordPolicy.MAX_LENGTH * 2 ? "" : password, dummyHash);
-                throw loginFailed();
+                throw failed(command, now);
             }
             User user = found.get();
             Verification verification = hasher.verify(password, user.passwordHash());
             if (!verification.matches() || !user.active()) {
-                throw loginFailed();
+                throw failed(command, now);
             }
-            Instant now = now();
+            throttle.succeeded(command.username());
             if (verification == Verification.MATCH_NEEDS_REHASH) {
                 PasswordHash upgraded = hasher.hash(password);
                 users.updatePassword(user.id(), upgraded);
@@ -132,6 +152,11 @@ public final class AccountService implements RegisterUserUseCase, LogInUseCase, 
         Session session = sessionPolicy.start(token.hash(), user.id(), now, ids.newCsrfSecret());
         sessions.insert(session);
         return new LoggedIn(user, token, session);
+    }
+
+    private NotAuthenticatedException failed(LogIn command, Instant now) {
+        throttle.failed(command.username(), command.clientAddress(), now);
+        return loginFailed();
     }
 
     private static NotAuthenticatedException loginFailed() {

@@ -2,7 +2,9 @@ package dev.postbox.ports.service;
 
 import dev.postbox.domain.PasswordPolicy;
 import dev.postbox.domain.SessionPolicy;
+import dev.postbox.ports.memory.InMemoryLoginAttempts;
 import dev.postbox.ports.out.IdGenerator;
+import dev.postbox.ports.out.LoginAttempts;
 import dev.postbox.ports.out.PasswordHasher;
 import dev.postbox.ports.out.PostRepository;
 import dev.postbox.ports.out.SessionRepository;
@@ -17,13 +19,23 @@ import java.util.Objects;
  * Embedders and the launcher make one of these; adapters take the use cases from it.
  */
 public final class Postbox {
-    /** The driven ports a store (or several) provides. */
-    public record Storage(UserRepository users, SessionRepository sessions, PostRepository posts, UnitOfWork unitOfWork) {
+    /**
+     * The driven ports a store (or several) provides. {@code loginAttempts} must be shared by
+     * every instance serving the same users, or the login throttle counts per instance.
+     */
+    public record Storage(UserRepository users, SessionRepository sessions, PostRepository posts, UnitOfWork unitOfWork,
+                          LoginAttempts loginAttempts) {
         public Storage {
             Objects.requireNonNull(users, "users");
             Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(posts, "posts");
             Objects.requireNonNull(unitOfWork, "unitOfWork");
+            Objects.requireNonNull(loginAttempts, "loginAttempts");
+        }
+
+        /** Failed logins counted in this process's memory (one instance, tests, embedders). */
+        public Storage(UserRepository users, SessionRepository sessions, PostRepository posts, UnitOfWork unitOfWork) {
+            this(users, sessions, posts, unitOfWork, new InMemoryLoginAttempts());
         }
     }
 
@@ -31,9 +43,15 @@ public final class Postbox {
     private final PostService posts;
     private final AdminService admin;
 
+    /** With the default login throttle ({@link LoginThrottle#DEFAULT}). */
     public Postbox(Storage storage, PasswordHasher hasher, IdGenerator ids, Clock clock, SessionPolicy sessionPolicy) {
+        this(storage, hasher, ids, clock, sessionPolicy, LoginThrottle.DEFAULT);
+    }
+
+    public Postbox(Storage storage, PasswordHasher hasher, IdGenerator ids, Clock clock, SessionPolicy sessionPolicy,
+                   LoginThrottle loginThrottle) {
         this.accounts = new AccountService(storage.users(), storage.sessions(), hasher, ids, clock,
-                sessionPolicy, PasswordPolicy.standard(), storage.unitOfWork());
+                sessionPolicy, PasswordPolicy.standard(), storage.unitOfWork(), storage.loginAttempts(), loginThrottle);
         this.posts = new PostService(storage.posts(), storage.users(), ids, storage.unitOfWork());
         this.admin = new AdminService(storage.users(), storage.sessions(), storage.unitOfWork());
     }

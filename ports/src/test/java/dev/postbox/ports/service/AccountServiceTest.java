@@ -217,6 +217,7 @@ class AccountServiceTest {
     void commandsNeverShowPasswordsWhenPrinted() {
         assertThat(new RegisterUser("u", "e@example.com", PASSWORD).toString()).doesNotContain(PASSWORD);
         assertThat(new LogIn("u", PASSWORD).toString()).doesNotContain(PASSWORD);
+        assertThat(new LogIn("u", PASSWORD, "203.0.113.9").toString()).doesNotContain(PASSWORD).contains("203.0.113.9");
         assertThat(new ChangePassword(SessionToken.random(), PASSWORD, PASSWORD).toString()).doesNotContain(PASSWORD);
         assertThat(new CreateSuperuser("u", "e@example.com", PASSWORD).toString()).doesNotContain(PASSWORD);
     }

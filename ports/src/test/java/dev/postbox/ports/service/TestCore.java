@@ -2,6 +2,7 @@ package dev.postbox.ports.service;
 
 import dev.postbox.domain.SessionPolicy;
 import dev.postbox.ports.crypto.DjangoPasswordHasher;
+import dev.postbox.ports.memory.InMemoryLoginAttempts;
 import dev.postbox.ports.memory.InMemoryPostRepository;
 import dev.postbox.ports.memory.InMemorySessionRepository;
 import dev.postbox.ports.memory.InMemoryUserRepository;
@@ -22,9 +23,10 @@ final class TestCore {
     final InMemoryUserRepository users = new InMemoryUserRepository();
     final InMemorySessionRepository sessions = new InMemorySessionRepository();
     final InMemoryPostRepository posts = new InMemoryPostRepository();
+    final InMemoryLoginAttempts loginAttempts = new InMemoryLoginAttempts();
     // small Argon2 parameters keep the tests fast; the format and code path are the production ones
     final DjangoPasswordHasher hasher = new DjangoPasswordHasher(1024, 1, 1);
-    final Postbox postbox = new Postbox(new Postbox.Storage(users, sessions, posts, UnitOfWork.NONE),
+    final Postbox postbox = new Postbox(new Postbox.Storage(users, sessions, posts, UnitOfWork.NONE, loginAttempts),
             hasher, new RandomIds(clock), clock, POLICY);
 
     static final class MutableClock extends Clock {
