@@ -34,6 +34,23 @@ public final class LocalCassandraCluster implements AutoCloseable {
      *
      * @param heap per node, as for {@code -Xmx} ({@code 512m} is plenty for tests)
      */
+    /**
+     * Node {@code i}'s 16 Murmur3 tokens, interleaved with the other nodes' so the ring is shared
+     * evenly (the same arithmetic as infra/cassandra/start-nodes).
+     */
+    static List<String> tokens(int i, int nodes) {
+        int perNode = 16;
+        java.math.BigInteger min = java.math.BigInteger.TWO.pow(63).negate();
+        java.math.BigInteger ring = java.math.BigInteger.TWO.pow(64);
+        List<String> tokens = new ArrayList<>();
+        for (int k = 0; k < perNode; k++) {
+            long slot = 2L * (k * (long) nodes + i - 1) + 1;
+            tokens.add(min.add(ring.multiply(java.math.BigInteger.valueOf(slot))
+                    .divide(java.math.BigInteger.valueOf(2L * perNode * nodes))).toString());
+        }
+        return tokens;
+    }
+
     public static LocalCassandraCluster start(Path directory, String clusterName, int size, String heap, Duration timeout) {
         if (size < 1 || size > 9) {
             throw new IllegalArgumentException("cluster size " + size + " is not 1 to 9");
@@ -54,6 +71,7 @@ public final class LocalCassandraCluster implements AutoCloseable {
                     .storagePort(storagePort)
                     .nativePort(nativePort)
                     .seeds(addresses)
+                    .initialTokens(tokens(i + 1, size))
                     .heap(heap)
                     .serverLib(serverLib)
                     .java(java)

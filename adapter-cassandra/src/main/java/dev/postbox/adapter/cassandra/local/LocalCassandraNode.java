@@ -80,6 +80,7 @@ public final class LocalCassandraNode implements AutoCloseable {
     private final List<String> seeds;
     private final String heap;
     private final boolean passwordAuthentication;
+    private final List<String> initialTokens;
     private final Path serverLib;
     private final Path javaLauncher;
     private final Duration stopGrace;
@@ -97,6 +98,7 @@ public final class LocalCassandraNode implements AutoCloseable {
         this.seeds = b.seeds.isEmpty() ? List.of(b.address) : List.copyOf(b.seeds);
         this.heap = b.heap;
         this.passwordAuthentication = b.passwordAuthentication;
+        this.initialTokens = List.copyOf(b.initialTokens);
         this.serverLib = b.serverLib != null ? b.serverLib : CassandraServerLib.locate();
         this.javaLauncher = b.java != null ? b.java : CassandraServerLib.java17();
         this.stopGrace = b.stopGrace;
@@ -117,6 +119,7 @@ public final class LocalCassandraNode implements AutoCloseable {
         private List<String> seeds = List.of();
         private String heap = "1g";
         private boolean passwordAuthentication;
+        private List<String> initialTokens = List.of();
         private Path serverLib;
         private Path java;
         private Duration stopGrace = Duration.ofSeconds(30);
@@ -173,6 +176,15 @@ public final class LocalCassandraNode implements AutoCloseable {
         }
 
         /** PasswordAuthenticator with the default superuser cassandra/cassandra. */
+        /**
+         * Fixed tokens for this node (16 of them). Nodes of a cluster started together must not
+         * pick tokens by allocation: two joining at once were seen to choose the same ones.
+         */
+        public Builder initialTokens(List<String> value) {
+            this.initialTokens = List.copyOf(value);
+            return this;
+        }
+
         public Builder passwordAuthentication(boolean value) {
             this.passwordAuthentication = value;
             return this;
@@ -482,7 +494,8 @@ public final class LocalCassandraNode implements AutoCloseable {
                 "# written by LocalCassandraNode on every start",
                 "cluster_name: '" + clusterName + "'",
                 "num_tokens: 16",
-                "allocate_tokens_for_local_replication_factor: 3",
+                initialTokens.isEmpty() ? "allocate_tokens_for_local_replication_factor: 3"
+                        : "initial_token: " + String.join(",", initialTokens),
                 "partitioner: org.apache.cassandra.dht.Murmur3Partitioner",
                 "authenticator: " + (passwordAuthentication ? "PasswordAuthenticator" : "AllowAllAuthenticator"),
                 "authorizer: AllowAllAuthorizer",
