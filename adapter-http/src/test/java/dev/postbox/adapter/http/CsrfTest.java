@@ -1,7 +1,5 @@
 package dev.postbox.adapter.http;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -10,19 +8,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CsrfTest {
-    private static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
+class CsrfTest extends AppTest {
     private static void assertCsrfPage(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("security token", "Forbidden").doesNotContain("Exception");

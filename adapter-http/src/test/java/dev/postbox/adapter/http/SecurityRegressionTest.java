@@ -11,8 +11,6 @@ import dev.postbox.ports.memory.RandomIds;
 import dev.postbox.ports.out.UnitOfWork;
 import dev.postbox.ports.service.LoginThrottle;
 import dev.postbox.ports.service.Postbox;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,7 +56,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <tr><td>secrets in logs, metrics, error pages</td><td>{@code SecretsNeverLeakTest}</td></tr>
  * </table>
  */
-class SecurityRegressionTest {
+class SecurityRegressionTest extends AppTest {
     /** Tests elsewhere that this suite relies on: class (in this module) and method. */
     static final List<String> COVERAGE = List.of(
             "AccountsTest#sessionCookieIsHttpOnlyLaxAndNewOnEveryLogin",
@@ -100,17 +98,6 @@ class SecurityRegressionTest {
             "../ports/src/test/java/dev/postbox/ports/contract/UserRepositoryContract.java", "listPrefixIsLiteralNotAPattern",
             "../ports/src/test/java/dev/postbox/ports/service/LoginThrottleTest.java", "theAnswerIsTheSameWhetherOrNotTheUserExists");
 
-    private static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @Test
     void everyReferencedTestExists() throws Exception {
