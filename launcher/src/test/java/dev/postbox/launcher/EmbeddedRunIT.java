@@ -52,10 +52,22 @@ class EmbeddedRunIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (postbox != null) {
             postbox.close();
         }
+        // a few hundred MB of binaries and data per run; kept when a store is somehow still running
+        if (postbox != null && noStoreRunning()) {
+            try (var files = java.nio.file.Files.walk(dataDir)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    private static boolean noStoreRunning() {
+        return !stack().mariaDb().isRunning() && !stack().cassandraNode().isRunning();
     }
 
     private static InProcessPostbox startRun() {
