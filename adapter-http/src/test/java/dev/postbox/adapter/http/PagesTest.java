@@ -126,6 +126,17 @@ class PagesTest extends AppTest {
     }
 
     @Test
+    void pagesOfPlainTextAreLatin1SoTheyStayCompactStrings() {
+        Browser browser = app.loggedIn(app.register("latin"));
+        assertThat(browser.post("/posts/create", Map.of("content", "plain text")).statusCode()).isEqualTo(303);
+        for (String path : new String[]{"/posts/list", "/posts/create", "/posts/"}) {
+            String body = browser.get(path).body();
+            assertThat(body.chars().filter(c -> c > 0xFF).count()).as(path).isZero();
+        }
+        assertThat(app.browser().get("/accounts/login/").body().chars().filter(c -> c > 0xFF).count()).isZero();
+    }
+
+    @Test
     void badCursorIs400AndNotATrace() {
         Browser browser = app.loggedIn(app.register("cursor"));
         HttpResponse<String> response = browser.get("/posts/list?before=not-a-uuid");
