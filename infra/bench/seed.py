@@ -46,7 +46,7 @@ def main():
     page = browser.get("/posts/create")
     if page.status != 200:
         raise SystemExit(f"seed: GET /posts/create answered {page.status}")
-    _, session_csrf = browser.csrf_token(page)
+    session_csrf = browser.csrf_token(page)
 
     for i in range(count):
         r = post_json(browser, "/api/v1/posts", {"content": f"Bench post {i + 1} of {count}: some text & <markup>"},
@@ -62,7 +62,7 @@ def main():
     login_page = anonymous.get("/accounts/login/")
     if login_page.status != 200:
         raise SystemExit(f"seed: GET /accounts/login/ answered {login_page.status}")
-    _, login_csrf = anonymous.csrf_token(login_page)
+    login_csrf = anonymous.csrf_token(login_page)
     css = re.search(r'href="(/static/[^"]+\.css)"', login_page.text)
     if not css:
         raise SystemExit("seed: the login page links no css file")
