@@ -30,7 +30,7 @@ class LocalCassandraNodeTest {
 
     @Test
     void jdk17OptionsAreCassandras() {
-        assertThat(LocalCassandraNode.JDK17_OPTIONS).contains("--add-opens", "java.base/java.lang=ALL-UNNAMED",
+        assertThat(NodeLaunch.JDK17_OPTIONS).contains("--add-opens", "java.base/java.lang=ALL-UNNAMED",
                 "--add-exports", "java.rmi/sun.rmi.registry=ALL-UNNAMED", "-Djdk.attach.allowAttachSelf=true");
     }
 
