@@ -81,6 +81,18 @@ def main():
     if store:
         lines.append(f"| store-only (driver: session + 101 posts) | {store['ops_per_s']:,.0f} ops/s | "
                      f"{store['p50_ms']:.2f} | {store['p99_ms']:.2f} | {store['errors']} | — | — | — |")
+    if any("cpu_s_per_1000" in r for r in sc.values()):
+        parts = ["app", "nginx", "cassandra", "mariadb", "wrk"]
+        lines += ["", "Where the CPU went: seconds of CPU per 1,000 requests for each process of the stack, and "
+                      f"the requests/s {meta['nproc']} idle cores would allow at that cost (capacity).", "",
+                  "| scenario | " + " | ".join(parts) + " | whole stack ms / req | capacity req/s |",
+                  "|---|" + "---:|" * (len(parts) + 2)]
+        for name, r in sc.items():
+            c = r.get("cpu_s_per_1000")
+            if c:
+                cap = f"{r['capacity_rps']:,}" if r.get("capacity_rps") else "—"
+                lines.append(f"| {name} | " + " | ".join(f"{c.get(p, 0):.3f}" for p in parts)
+                             + f" | {r['stack_cpu_ms_per_request']:.3f} | {cap} |")
     if startup:
         lines += ["", f"Start to first 200 on memory storage: median {startup['median_ms']:,} ms "
                       f"(runs: {', '.join(map(str, startup['runs_ms']))} ms; JVM CPU time until then: "

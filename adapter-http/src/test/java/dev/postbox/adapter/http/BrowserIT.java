@@ -120,6 +120,11 @@ class BrowserIT {
                 throw e;
             }
         }
+        awaitNavigation(page);
+    }
+
+    /** Waits until the browser has left {@code page} and the next document is complete. */
+    private static void awaitNavigation(WebElement page) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         wait.until(d -> isGone(page));
         // while the next document loads, scripts may fail the same way: ask again until it is complete
@@ -208,6 +213,20 @@ class BrowserIT {
         assertThat(older).contains("Older post number 1").doesNotContain("Hello");
         click(driver.findElement(By.linkText("← Newest")));
         assertThat(driver.findElement(By.cssSelector(".posts")).getText()).contains("Hello");
+
+        // Delete: each post's button submits the page's one delete form (form= and formaction=),
+        // after the script's confirmation; dismissing it sends nothing
+        WebElement delete = driver.findElement(By.cssSelector(".post button[form='delete-post']"));
+        delete.click();
+        driver.switchTo().alert().dismiss();
+        assertThat(driver.findElements(By.cssSelector(".post .content")).get(0).getText()).startsWith("Hello");
+        WebElement listed = driver.findElement(By.tagName("html"));
+        driver.findElement(By.cssSelector(".post button[form='delete-post']")).click();
+        driver.switchTo().alert().accept();
+        awaitNavigation(listed);
+        assertThat(path()).isEqualTo("/posts/list");
+        assertThat(driver.findElement(By.cssSelector(".posts")).getText()).doesNotContain("Hello")
+                .contains("Older post number " + (ListPostsLimit.PAGE + 2));
 
         driver.manage().window().setSize(new Dimension(390, 844));
         open("/posts/list");

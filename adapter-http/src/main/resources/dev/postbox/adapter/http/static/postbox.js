@@ -29,10 +29,13 @@
     update();
   }
 
+  // A form with data-confirm (the list's one delete form, submitted by the button of each post)
+  // asks before it is sent.
   function confirmations() {
-    document.addEventListener("click", function (event) {
-      var target = event.target.closest ? event.target.closest("[data-confirm]") : null;
-      if (target && !window.confirm(target.getAttribute("data-confirm"))) {
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      var question = form.getAttribute ? form.getAttribute("data-confirm") : null;
+      if (question && !window.confirm(question)) {
         event.preventDefault();
       }
     });
