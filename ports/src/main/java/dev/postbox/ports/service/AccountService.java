@@ -46,8 +46,11 @@ public final class AccountService implements RegisterUserUseCase, LogInUseCase, 
     private final SessionPolicy sessionPolicy;
     private final PasswordPolicy passwordPolicy;
     private final UnitOfWork unitOfWork;
-    /** Verified against when the user is unknown, so both cases cost one hash (no timing oracle). */
-    private final PasswordHash dummyHash;
+    /**
+     * Verified against when the user is unknown, so both cases cost one hash (no timing oracle).
+     * Made on first need, not at start: in a cold JVM the hash took a large share of the start.
+     */
+    private volatile PasswordHash dummyHash;
     private final LoginThrottle.Guard throttle;
 
     /** Throttles logins with the default limits, counted in this process only. */
@@ -74,8 +77,21 @@ public final class AccountService implements RegisterUserUseCase, LogInUseCase, 
         this.sessionPolicy = sessionPolicy;
         this.passwordPolicy = passwordPolicy;
         this.unitOfWork = unitOfWork;
-        this.dummyHash = hasher.hash(ids.newCsrfSecret());
         this.throttle = loginThrottle.over(loginAttempts);
+    }
+
+    private PasswordHash dummyHash() {
+        PasswordHash hash = dummyHash;
+        if (hash == null) {
+            synchronized (this) {
+                hash = dummyHash;
+                if (hash == null) {
+                    hash = hasher.hash(ids.newCsrfSecret());
+                    dummyHash = hash;
+                }
+            }
+        }
+        return hash;
     }
 
     @Override
@@ -120,7 +136,7 @@ public final class AccountService implements RegisterUserUseCase, LogInUseCase, 
             String password = command.password() == null ? "" : command.password();
             Optional<User> found = parseUsername(command.username()).flatMap(users::findByUsername);
             if (found.isEmpty() || password.length() > PasswordPolicy.MAX_LENGTH * 2) {
-                hasher.verify(password.length() > PasswordPolicy.MAX_LENGTH * 2 ? "" : password, dummyHash);
+                hasher.verify(password.length() > PasswordPolicy.MAX_LENGTH * 2 ? "" : password, dummyHash());
                 throw failed(command, now);
             }
             User user = found.get();
