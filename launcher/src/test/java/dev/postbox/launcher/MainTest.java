@@ -27,7 +27,8 @@ class MainTest {
             "migrate|--help",
             "createsuperuser|--username=<username>, --email=<email>, --password-stdin",
             "collectstatic|--to=DIR",
-            "clearsessions|--help"})
+            "clearsessions|--help",
+            "selfcheck|--help"})
     void everyCommandHasHelp(String command, String options) {
         Cli.Result result = Cli.run(Map.of(), command, "--help");
         assertThat(result.exit()).isZero();
@@ -43,7 +44,18 @@ class MainTest {
         Cli.Result result = Cli.run(Map.of(), "--help");
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("serve", "run", "migrate", "createsuperuser", "collectstatic", "clearsessions",
-                "Exit codes:", "2    bad usage or configuration", "73   conflict (e.g. username taken)");
+                "selfcheck", "Exit codes:", "2    bad usage or configuration", "73   conflict (e.g. username taken)");
+    }
+
+    @Test
+    void selfcheckWalksTheAppOnMemoryStorageWhateverTheSettings() {
+        // settings that would break a serve: selfcheck ignores them and uses memory on a free port
+        Cli.Result result = Cli.run(Map.of("POSTBOX_STORAGE", "external", "POSTBOX_HTTP_PORT", "1",
+                "POSTBOX_DB_PRIMARY_URL", "jdbc:mysql://127.0.0.1:1/none"), "selfcheck");
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).contains("ok  sign up (303)", "ok  write a post (303)", "ok  list page (200)",
+                "ok  API list (200)", "ok  stylesheet (200)", "ok  log in (303)", "ok  unknown page (404)",
+                "selfcheck: every step answered as expected");
     }
 
     @Test
