@@ -69,6 +69,21 @@ class DjangoPasswordHasherTest {
     }
 
     @Test
+    void argon2MemoryIsReusedNotAllocatedPerHash() {
+        DjangoPasswordHasher hasher = new DjangoPasswordHasher();
+        PasswordHash first = hasher.hash(PASSWORD);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        PasswordHash second = hasher.hash(PASSWORD);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        // 19 MiB of blocks per hash without the pool; the rest of a hash allocates a few KiB
+        assertThat(allocated).isLessThan(1024 * 1024);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(hasher.verify(PASSWORD, second)).isEqualTo(Verification.MATCH);
+        assertThat(hasher.verify(PASSWORD, first)).isEqualTo(Verification.MATCH);
+    }
+
+    @Test
     void djangosPbkdf2HashVerifiesAndAsksForARehash() {
         assertThat(verify(PASSWORD, DJANGO_PBKDF2)).isEqualTo(Verification.MATCH_NEEDS_REHASH);
     }
