@@ -212,7 +212,7 @@ def read_posts(base, username, timeout):
                 last = e
                 time.sleep(1 + attempt)
         if page is None:
-            raise SystemExit(f"could not read the posts of {username}: {last}")
+            raise RuntimeError(f"could not read the posts of {username}: {last}")
         posts.extend(page["posts"])
         before = page.get("olderThan")
         if not before:
@@ -248,8 +248,25 @@ def verify(base, d, min_acked):
     timeout = 10.0
     found = {}
     unexpected = 0
+    pages = {}
+
+    def read(u):
+        try:
+            pages[u["username"]] = read_posts(base, u["username"], timeout)
+        except RuntimeError as e:
+            print(e)
+
+    readers = [threading.Thread(target=read, args=(u,)) for u in users]
+    for t in readers:
+        t.start()
+    for t in readers:
+        t.join()
+    missing = [u["username"] for u in users if u["username"] not in pages]
+    if missing:
+        print(f"could not read back the posts of {missing}")
+        return 1
     for u in users:
-        for p in read_posts(base, u["username"], timeout):
+        for p in pages[u["username"]]:
             marker = p["content"].split(" ", 1)[0]
             if not marker.startswith("ackw-"):
                 unexpected += 1
@@ -288,7 +305,8 @@ def verify(base, d, min_acked):
             starts[f["fault"]] = f["t"]
         elif f["event"] == "back" and f["fault"] in starts:
             t0, t1 = starts.pop(f["fault"]), f["t"]
-            inside = [r for r in creates if t0 <= r["t0"] <= t1]
+            # sent during the fault, or in flight when it began
+            inside = [r for r in creates if r["t0"] <= t1 and (r.get("t1") or t1) >= t0]
             ok = [r for r in inside if acknowledged(r)]
             fb = {}
             for r in inside:
