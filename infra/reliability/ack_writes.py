@@ -107,6 +107,16 @@ def signup_users(base, n, timeout):
     return users
 
 
+def client(base, idx, user, recorder, timeout, think, stop_file, run_id):
+    """One client until the stop file appears; a bug in this script must not silently end it."""
+    while not os.path.exists(stop_file):
+        try:
+            client_loop(base, idx, user, recorder, timeout, think, stop_file, run_id + f"r{time.time_ns()}")
+        except Exception as e:
+            print(f"client {idx}: {type(e).__name__}: {e}", flush=True)
+            time.sleep(0.5)
+
+
 def client_loop(base, idx, user, recorder, timeout, think, stop_file, run_id):
     # Logins hash a password (about 0.1-0.4 s of CPU here): staggered, 16 of them at once do not
     # queue up to the client timeout.
@@ -122,7 +132,7 @@ def client_loop(base, idx, user, recorder, timeout, think, stop_file, run_id):
                 time.sleep(0.5)
                 continue
             fields = {"username": user["username"], "password": user["password"], "next": LIST_PATH,
-                      CSRF_FIELD: Client.csrf_token(r)}
+                      CSRF_FIELD: page_token(r)}
             _, r = timed("login", recorder, idx, lambda: c.request("POST", "/accounts/login/", fields),
                          user=user["username"])
             if r is None or r.status != 303:
@@ -133,7 +143,7 @@ def client_loop(base, idx, user, recorder, timeout, think, stop_file, run_id):
                 token = None
                 time.sleep(0.5)
                 continue
-            token = Client.csrf_token(r)
+            token = page_token(r)
         seq += 1
         marker = f"ackw-{run_id}-c{idx:02d}-n{seq:06d}"
         content = f"{marker} acknowledged-writes check"
@@ -149,6 +159,16 @@ def client_loop(base, idx, user, recorder, timeout, think, stop_file, run_id):
             token = None  # the session is gone or not accepted: log in again
         if think:
             time.sleep(think)
+
+
+def page_token(page):
+    """The page's CSRF token; a page without one (never seen so far) is written down and the client
+    carries on with an invalid token, so the next POST fails visibly instead of the thread dying."""
+    try:
+        return Client.csrf_token(page)
+    except AssertionError:
+        print(f"a {page.status} page without a CSRF token from {page.instance}", flush=True)
+        return "missing"
 
 
 def api_post(c, path, body, token):
@@ -179,7 +199,7 @@ def load(base, d, clients, n_users, timeout, think_ms):
     print(f"signed up {len(users)} users through the web load balancer", flush=True)
     recorder = Recorder(os.path.join(d, "requests.jsonl"))
     run_id = secrets.token_hex(3)
-    threads = [threading.Thread(target=client_loop, daemon=True, name=f"client{i}",
+    threads = [threading.Thread(target=client, daemon=True, name=f"client{i}",
                                 args=(base, i, users[i % len(users)], recorder, timeout, think, stop_file, run_id))
                for i in range(clients)]
     for t in threads:
