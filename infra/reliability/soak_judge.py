@@ -1,0 +1,80 @@
+"""The soak's verdict, from the samples alone (so a kept results dir can be judged again).
+
+Time t is seconds since the traffic started; the first WARMUP_FRACTION of the run is warm-up
+(pools fill, Jetty's thread pool grows, the JIT compiles, the heap and the code cache size
+themselves) and is not judged. After it:
+  - "flat" for heap-after-full-GC and RSS: the Theil-Sen slope (the median of the slopes between
+    every pair of samples, so one sample taken while a login held its 19 MiB Argon2 block does
+    not tilt it) is at most the bound, in MiB per minute;
+  - "not growing" for threads, open descriptors and established TCP connections: the maximum of
+    the last window is at most the maximum of the first post-warm-up window plus a small slack.
+Windows are WINDOW_FRACTION of the run, at least MIN_WINDOW_S seconds.
+"""
+import statistics
+
+WARMUP_FRACTION = 0.25
+WINDOW_FRACTION = 0.15
+MIN_WINDOW_S = 15
+HEAP_SLOPE_MIB_PER_MIN = 1.0
+RSS_SLOPE_MIB_PER_MIN = 4.0
+SLACK = {"threads": 4, "fds": 8, "tcp": 4}
+
+
+def theil_sen(points):
+    """Median pairwise slope of (x, y) points; None for fewer than two distinct x."""
+    slopes = [(y2 - y1) / (x2 - x1) for i, (x1, y1) in enumerate(points) for x2, y2 in points[i + 1:] if x2 != x1]
+    return statistics.median(slopes) if slopes else None
+
+
+def describe(values):
+    return {"start": values[0], "end": values[-1], "min": min(values), "max": max(values)}
+
+
+def judge(samples, gc_samples, duration, traffic, bounds=None):
+    """Returns (ok, checks, figures). samples/gc_samples: dicts with "t" and their metrics."""
+    b = {"heap_slope": HEAP_SLOPE_MIB_PER_MIN, "rss_slope": RSS_SLOPE_MIB_PER_MIN, **(bounds or {})}
+    warm_end = duration * WARMUP_FRACTION
+    window = max(MIN_WINDOW_S, duration * WINDOW_FRACTION)
+    checks = []
+
+    def check(name, ok, detail):
+        checks.append({"check": name, "ok": bool(ok), "detail": detail})
+
+    check("traffic: no 5xx, socket error or unexpected status", traffic["requests"] > 0 and traffic["failures"] == 0,
+          f"{traffic['requests']} requests, {traffic['failures']} failures {traffic['by_status_class']}")
+
+    post = [s for s in samples if s["t"] >= warm_end]
+    post_gc = [s for s in gc_samples if s["t"] >= warm_end and s.get("heap_after_gc_mib") is not None]
+    for name, rows, key, bound in (("heap after full GC", post_gc, "heap_after_gc_mib", b["heap_slope"]),
+                                   ("RSS", post, "rss_mib", b["rss_slope"])):
+        pts = [(s["t"] / 60, s[key]) for s in rows]
+        if len(pts) < 5:
+            check(f"{name} flat", False, f"only {len(pts)} samples after the warm-up; run longer")
+            continue
+        slope = theil_sen(pts)
+        check(f"{name} flat", slope <= bound,
+              f"Theil-Sen slope {slope:+.3f} MiB/min over {len(pts)} samples (bound {bound})")
+
+    first = [s for s in post if s["t"] < warm_end + window]
+    last = [s for s in post if s["t"] >= duration - window]
+    for key, slack in SLACK.items():
+        if not first or not last:
+            check(f"{key} not growing", False, "no samples in the first or last window; run longer")
+            continue
+        f_max, l_max = max(s[key] for s in first), max(s[key] for s in last)
+        check(f"{key} not growing", l_max <= f_max + slack,
+              f"max {l_max} in the last {window:.0f} s vs {f_max} after the warm-up (slack {slack})")
+
+    figures = {}
+    for key in ("rss_mib", "heap_used_mib", "nonheap_used_mib", "threads", "fds", "tcp", "tcp_http", "tcp_mysql",
+                "tcp_cassandra", "cpu_cores"):
+        values = [s[key] for s in samples if s.get(key) is not None]
+        if values:
+            figures[key] = describe(values)
+            if key == "cpu_cores":
+                figures[key]["mean"] = round(statistics.fmean(values), 3)
+    heap = [s["heap_after_gc_mib"] for s in gc_samples if s.get("heap_after_gc_mib") is not None]
+    if heap:
+        figures["heap_after_gc_mib"] = describe(heap)
+    figures["warmup_s"], figures["window_s"] = round(warm_end, 1), round(window, 1)
+    return all(c["ok"] for c in checks), checks, figures
