@@ -4,6 +4,7 @@ results and judges them (infra/reliability/soak starts and stops the stack aroun
 
 Usage: soak.py --base URL --app-pid PID --app-port PORT --mysql-port P --cassandra-port P
                --duration S --out DIR [--clients N] [--think-ms MS] [--sample-s S] [--gc-every-s S]
+               [--burst-s S]
        soak.py --judge DIR     judges a results dir again (after changing a bound, say)
 Exit status 0 when every check holds, 1 otherwise.
 """
@@ -42,9 +43,15 @@ class Csv:
         self.f.flush()  # an interrupted run keeps what it sampled
 
 
+def number(v):
+    if v in ("", None):
+        return None
+    return int(v) if v.lstrip("-").isdigit() else float(v)
+
+
 def read_csv(path):
     with open(path) as f:
-        return [{k: (float(v) if v not in ("", None) else None) for k, v in r.items()} for r in csv.DictReader(f)]
+        return [{k: number(v) for k, v in r.items()} for r in csv.DictReader(f)]
 
 
 class GcAttach(Attach):
@@ -192,11 +199,13 @@ def main():
     p.add_argument("--clients", type=int, default=8)
     p.add_argument("--think-ms", type=int, default=40)
     p.add_argument("--sample-s", type=float, default=5)
-    p.add_argument("--gc-every-s", type=float, default=10)
+    p.add_argument("--gc-every-s", type=float, help="a forced full GC this often (5 s for runs up to 5 min, else 10)")
     p.add_argument("--burst-s", type=float, default=30, help="no think time for this long (within the warm-up)")
     a = p.parse_args()
     if a.judge:
         return rejudge(a.judge)
+    if a.gc_every_s is None and a.duration:
+        a.gc_every_s = 5 if a.duration <= 300 else 10
     missing = [n for n in ("base", "app_pid", "app_port", "mysql_port", "cassandra_port", "duration", "out")
                if getattr(a, n) is None]
     if missing:

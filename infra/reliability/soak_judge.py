@@ -1,9 +1,12 @@
 """The soak's verdict, from the samples alone (so a kept results dir can be judged again).
 
-Time t is seconds since the traffic started; the first WARMUP_FRACTION of the run is warm-up
-(pools fill, Jetty's thread pool grows, the JIT compiles, the heap and the code cache size
-themselves) and is not judged. After it:
-  - "flat" for heap-after-full-GC and RSS: the Theil-Sen slope (the median of the slopes between
+Time t is seconds since the traffic started. The warm-up is not judged: pools fill, Jetty's
+thread pool grows, the JIT compiles, the heap and the code cache size themselves. It lasts
+WARMUP_FRACTION of the run, or until the app has answered WARMUP_REQUESTS requests if that is
+later (the JIT warms by work done, not by time, and on a busy machine the first minutes may see
+little work), but never more than MAX_WARMUP_FRACTION of the run. After it:
+  - "flat" for heap-after-full-GC, RSS and RSS outside the heap (RSS minus the committed heap,
+    which moves as the collector resizes the heap): the Theil-Sen slope (the median of the slopes between
     every pair of samples, so one sample taken while a login held its 19 MiB Argon2 block does
     not tilt it) is at most the bound, in MiB per minute;
   - "not growing" for threads, open descriptors and established TCP connections: the maximum of
@@ -13,10 +16,13 @@ Windows are WINDOW_FRACTION of the run, at least MIN_WINDOW_S seconds.
 import statistics
 
 WARMUP_FRACTION = 0.25
+WARMUP_REQUESTS = 5000
+MAX_WARMUP_FRACTION = 0.5
 WINDOW_FRACTION = 0.15
 MIN_WINDOW_S = 15
 HEAP_SLOPE_MIB_PER_MIN = 1.0
 RSS_SLOPE_MIB_PER_MIN = 4.0
+NATIVE_SLOPE_MIB_PER_MIN = 2.0
 SLACK = {"threads": 4, "fds": 8, "tcp": 4}
 
 
@@ -26,14 +32,26 @@ def theil_sen(points):
     return statistics.median(slopes) if slopes else None
 
 
+def requests_per_min(rows):
+    if len(rows) < 2 or rows[0].get("requests") is None or rows[-1]["t"] <= rows[0]["t"]:
+        return None
+    return (rows[-1]["requests"] - rows[0]["requests"]) / (rows[-1]["t"] - rows[0]["t"]) * 60
+
+
 def describe(values):
     return {"start": values[0], "end": values[-1], "min": min(values), "max": max(values)}
 
 
+def warmup_end(samples, duration):
+    by_requests = next((s["t"] for s in samples if (s.get("requests") or 0) >= WARMUP_REQUESTS), duration)
+    return min(max(duration * WARMUP_FRACTION, by_requests), duration * MAX_WARMUP_FRACTION)
+
+
 def judge(samples, gc_samples, duration, traffic, bounds=None):
     """Returns (ok, checks, figures). samples/gc_samples: dicts with "t" and their metrics."""
-    b = {"heap_slope": HEAP_SLOPE_MIB_PER_MIN, "rss_slope": RSS_SLOPE_MIB_PER_MIN, **(bounds or {})}
-    warm_end = duration * WARMUP_FRACTION
+    b = {"heap_slope": HEAP_SLOPE_MIB_PER_MIN, "rss_slope": RSS_SLOPE_MIB_PER_MIN,
+         "native_slope": NATIVE_SLOPE_MIB_PER_MIN, **(bounds or {})}
+    warm_end = warmup_end(samples, duration)
     window = max(MIN_WINDOW_S, duration * WINDOW_FRACTION)
     checks = []
 
@@ -45,15 +63,20 @@ def judge(samples, gc_samples, duration, traffic, bounds=None):
 
     post = [s for s in samples if s["t"] >= warm_end]
     post_gc = [s for s in gc_samples if s["t"] >= warm_end and s.get("heap_after_gc_mib") is not None]
-    for name, rows, key, bound in (("heap after full GC", post_gc, "heap_after_gc_mib", b["heap_slope"]),
-                                   ("RSS", post, "rss_mib", b["rss_slope"])):
-        pts = [(s["t"] / 60, s[key]) for s in rows]
+    rate = requests_per_min(post)
+    for name, rows, value, bound in (
+            ("heap after full GC", post_gc, lambda s: s["heap_after_gc_mib"], b["heap_slope"]),
+            ("RSS", post, lambda s: s["rss_mib"], b["rss_slope"]),
+            ("RSS outside the heap", [s for s in post if s.get("heap_committed_mib") is not None],
+             lambda s: s["rss_mib"] - s["heap_committed_mib"], b["native_slope"])):
+        pts = [(s["t"] / 60, value(s)) for s in rows]
         if len(pts) < 5:
             check(f"{name} flat", False, f"only {len(pts)} samples after the warm-up; run longer")
             continue
         slope = theil_sen(pts)
+        per_k = f", {slope * 1024 / rate * 1000:+.1f} KiB per 1000 requests" if rate else ""
         check(f"{name} flat", slope <= bound,
-              f"Theil-Sen slope {slope:+.3f} MiB/min over {len(pts)} samples (bound {bound})")
+              f"Theil-Sen slope {slope:+.3f} MiB/min over {len(pts)} samples{per_k} (bound {bound})")
 
     first = [s for s in post if s["t"] < warm_end + window]
     last = [s for s in post if s["t"] >= duration - window]
@@ -66,7 +89,8 @@ def judge(samples, gc_samples, duration, traffic, bounds=None):
               f"max {l_max} in the last {window:.0f} s vs {f_max} after the warm-up (slack {slack})")
 
     figures = {}
-    for key in ("rss_mib", "heap_used_mib", "nonheap_used_mib", "threads", "fds", "tcp", "tcp_http", "tcp_mysql",
+    for key in ("rss_mib", "heap_used_mib", "heap_committed_mib", "nonheap_used_mib", "code_cache_mib",
+                "metaspace_mib", "classes_loaded", "threads", "fds", "tcp", "tcp_http", "tcp_mysql",
                 "tcp_cassandra", "cpu_cores"):
         values = [s[key] for s in samples if s.get(key) is not None]
         if values:
@@ -77,4 +101,5 @@ def judge(samples, gc_samples, duration, traffic, bounds=None):
     if heap:
         figures["heap_after_gc_mib"] = describe(heap)
     figures["warmup_s"], figures["window_s"] = round(warm_end, 1), round(window, 1)
+    figures["requests_per_s_after_warmup"] = round(rate / 60, 1) if rate else None
     return all(c["ok"] for c in checks), checks, figures
