@@ -4,7 +4,6 @@ results and judges them (infra/reliability/soak starts and stops the stack aroun
 
 Usage: soak.py --base URL --app-pid PID --app-port PORT --mysql-port P --cassandra-port P
                --duration S --out DIR [--clients N] [--think-ms MS] [--sample-s S] [--gc-every-s S]
-               [--burst-s S]
        soak.py --judge DIR     judges a results dir again (after changing a bound, say)
 Exit status 0 when every check holds, 1 otherwise.
 """
@@ -86,20 +85,28 @@ def run(a):
     samples, gc_samples = [], []
     probe.sample()  # CPU baseline
 
-    burst = min(a.burst_s, a.duration * soak_judge.WARMUP_FRACTION)
-    log(f"soak: {a.clients} virtual users, think {a.think_ms} ms ({burst:.0f} s without think time first), "
-        f"{a.duration} s; samples every {a.sample_s} s, a full GC every {a.gc_every_s} s; results in {a.out}")
+    judged = a.duration * soak_judge.JUDGED_FRACTION
+    log(f"soak: {a.clients} virtual users; warm-up without think time for at least "
+        f"{a.duration - judged:.0f} s and {soak_judge.WARMUP_REQUESTS} requests, then {judged:.0f} s with "
+        f"{a.think_ms} ms think time; samples every {a.sample_s} s, a full GC every {a.gc_every_s} s; "
+        f"results in {a.out}")
     t0 = time.monotonic()
     for i, vu in enumerate(users):
-        vu.burst_until = t0 + burst
+        vu.burst_until = float("inf")
         vu.start_delay = i * 0.5  # not every first log-in at once
         vu.start()
     next_sample, next_gc, next_log = 0.0, a.gc_every_s, 30.0
+    warm_end, end, warm_requests = None, None, 0
     died = False
     try:
         while True:
             t = time.monotonic() - t0
-            if t >= a.duration:
+            if warm_end is None and soak_judge.warmup_done(t, recorder.totals()[0], a.duration):
+                warm_end, end, warm_requests = t, t + judged, recorder.totals()[0]
+                for vu in users:
+                    vu.burst_until = 0.0
+                log(f"  warm-up over at t={t:.0f}s after {warm_requests} requests; {judged:.0f} s at moderate load")
+            if end is not None and t >= end:
                 break
             if t < next_sample:
                 stop.wait(min(next_sample - t, 1.0))
@@ -146,25 +153,29 @@ def run(a):
         for vu in users:
             vu.join(15)
     traffic = recorder.summary()
-    traffic["duration_s"], traffic["clients"], traffic["think_ms"] = a.duration, a.clients, a.think_ms
-    traffic["requests_per_s"] = round(traffic["requests"] / a.duration, 1)
+    traffic.update(nominal_duration_s=a.duration, clients=a.clients, think_ms=a.think_ms,
+                   warmup_end_s=round(warm_end, 1) if warm_end is not None else None,
+                   end_s=round(end, 1) if end is not None else None, warmup_requests=warm_requests)
     with open(os.path.join(a.out, "traffic.json"), "w") as f:
         json.dump(traffic, f, indent=1)
-    if died:
-        log("FAIL: the app died during the soak")
+    if died or end is None:
+        log("FAIL: the app died during the soak" if died else "FAIL: interrupted before the warm-up ended")
         return 1
-    return verdict(a.out, samples, gc_samples, a.duration, traffic)
+    return verdict(a.out, samples, gc_samples, traffic)
 
 
-def verdict(out, samples, gc_samples, duration, traffic):
-    ok, checks, figures = soak_judge.judge(samples, gc_samples, duration, traffic)
+def verdict(out, samples, gc_samples, traffic):
+    warm_end, end = traffic["warmup_end_s"], traffic["end_s"]
+    ok, checks, figures = soak_judge.judge(samples, gc_samples, warm_end, end, traffic)
     with open(os.path.join(out, "verdict.json"), "w") as f:
         json.dump({"ok": ok, "checks": checks, "figures": figures, "bounds": {
-            "warmup_fraction": soak_judge.WARMUP_FRACTION, "window_fraction": soak_judge.WINDOW_FRACTION,
+            "judged_fraction": soak_judge.JUDGED_FRACTION, "warmup_requests": soak_judge.WARMUP_REQUESTS,
+            "max_warmup_s": soak_judge.MAX_WARMUP_S, "window_fraction": soak_judge.WINDOW_FRACTION,
             "heap_slope_mib_per_min": soak_judge.HEAP_SLOPE_MIB_PER_MIN,
-            "rss_slope_mib_per_min": soak_judge.RSS_SLOPE_MIB_PER_MIN, "slack": soak_judge.SLACK}}, f, indent=1)
-    print(f"soak: {traffic['requests']} requests in {duration} s ({traffic['requests'] / duration:.1f}/s), "
-          f"statuses {traffic['by_status_class']}")
+            "rss_slope_mib_per_min": soak_judge.RSS_SLOPE_MIB_PER_MIN,
+            "native_slope_mib_per_min": soak_judge.NATIVE_SLOPE_MIB_PER_MIN, "slack": soak_judge.SLACK}}, f, indent=1)
+    print(f"soak: {traffic['requests']} requests in {end:.0f} s, {traffic['warmup_requests']} of them in the "
+          f"{warm_end:.0f} s warm-up; statuses {traffic['by_status_class']}")
     for line in traffic.get("first_failures", []):
         print(f"  failure: {line}")
     print(f"  warm-up {figures['warmup_s']} s, windows {figures['window_s']} s")
@@ -183,7 +194,7 @@ def rejudge(out):
     with open(os.path.join(out, "traffic.json")) as f:
         traffic = json.load(f)
     return verdict(out, read_csv(os.path.join(out, "samples.csv")), read_csv(os.path.join(out, "heap-after-gc.csv")),
-                   traffic["duration_s"], traffic)
+                   traffic)
 
 
 def main():
@@ -200,7 +211,6 @@ def main():
     p.add_argument("--think-ms", type=int, default=40)
     p.add_argument("--sample-s", type=float, default=5)
     p.add_argument("--gc-every-s", type=float, help="a forced full GC this often (5 s for runs up to 5 min, else 10)")
-    p.add_argument("--burst-s", type=float, default=30, help="no think time for this long (within the warm-up)")
     a = p.parse_args()
     if a.judge:
         return rejudge(a.judge)

@@ -1,24 +1,27 @@
 """The soak's verdict, from the samples alone (so a kept results dir can be judged again).
 
-Time t is seconds since the traffic started. The warm-up is not judged: pools fill, Jetty's
-thread pool grows, the JIT compiles, the heap and the code cache size themselves. It lasts
-WARMUP_FRACTION of the run, or until the app has answered WARMUP_REQUESTS requests if that is
-later (the JIT warms by work done, not by time, and on a busy machine the first minutes may see
-little work), but never more than MAX_WARMUP_FRACTION of the run. After it:
+Time t is seconds since the traffic started. A run of nominal duration D is a warm-up, then a
+judged part of JUDGED_FRACTION x D at moderate load. The warm-up runs the same mix without think
+time and lasts until (1 - JUDGED_FRACTION) x D has passed AND the app has answered
+WARMUP_REQUESTS requests (warmup_done): pools fill, Jetty's thread pool grows, the heap sizes
+itself, and the JIT compiles by work done, not by time (in a 10-minute run at load 20 the code
+cache grew from 10 to 27 MiB over the first 15,000 requests, then stayed), so a busy machine
+makes the run longer instead of the verdict weaker. It never lasts longer than MAX_WARMUP_S.
+After it:
   - "flat" for heap-after-full-GC, RSS and RSS outside the heap (RSS minus the committed heap,
-    which moves as the collector resizes the heap): the Theil-Sen slope (the median of the slopes between
-    every pair of samples, so one sample taken while a login held its 19 MiB Argon2 block does
-    not tilt it) is at most the bound, in MiB per minute;
+    which moves as the collector resizes the heap): the Theil-Sen slope (the median of the slopes
+    between every pair of samples, so one odd sample does not tilt it) is at most the bound, in
+    MiB per minute;
   - "not growing" for threads, open descriptors and established TCP connections: the maximum of
     the last window is at most the maximum of the first post-warm-up window plus a small slack.
-Windows are WINDOW_FRACTION of the run, at least MIN_WINDOW_S seconds.
+Windows are WINDOW_FRACTION of the judged part, at least MIN_WINDOW_S seconds.
 """
 import statistics
 
-WARMUP_FRACTION = 0.25
-WARMUP_REQUESTS = 5000
-MAX_WARMUP_FRACTION = 0.5
-WINDOW_FRACTION = 0.15
+JUDGED_FRACTION = 0.75
+WARMUP_REQUESTS = 10000
+MAX_WARMUP_S = 300
+WINDOW_FRACTION = 0.2
 MIN_WINDOW_S = 15
 HEAP_SLOPE_MIB_PER_MIN = 1.0
 RSS_SLOPE_MIB_PER_MIN = 4.0
@@ -42,17 +45,17 @@ def describe(values):
     return {"start": values[0], "end": values[-1], "min": min(values), "max": max(values)}
 
 
-def warmup_end(samples, duration):
-    by_requests = next((s["t"] for s in samples if (s.get("requests") or 0) >= WARMUP_REQUESTS), duration)
-    return min(max(duration * WARMUP_FRACTION, by_requests), duration * MAX_WARMUP_FRACTION)
+def warmup_done(t, requests, duration):
+    """Whether the warm-up of a run of nominal duration (seconds) is over at time t."""
+    return t >= MAX_WARMUP_S or (t >= duration * (1 - JUDGED_FRACTION) and requests >= WARMUP_REQUESTS)
 
 
-def judge(samples, gc_samples, duration, traffic, bounds=None):
-    """Returns (ok, checks, figures). samples/gc_samples: dicts with "t" and their metrics."""
+def judge(samples, gc_samples, warm_end, end, traffic, bounds=None):
+    """Returns (ok, checks, figures). samples/gc_samples: dicts with "t" and their metrics;
+    warm_end and end: when the warm-up and the run ended (seconds since the traffic started)."""
     b = {"heap_slope": HEAP_SLOPE_MIB_PER_MIN, "rss_slope": RSS_SLOPE_MIB_PER_MIN,
          "native_slope": NATIVE_SLOPE_MIB_PER_MIN, **(bounds or {})}
-    warm_end = warmup_end(samples, duration)
-    window = max(MIN_WINDOW_S, duration * WINDOW_FRACTION)
+    window = max(MIN_WINDOW_S, (end - warm_end) * WINDOW_FRACTION)
     checks = []
 
     def check(name, ok, detail):
@@ -79,7 +82,7 @@ def judge(samples, gc_samples, duration, traffic, bounds=None):
               f"Theil-Sen slope {slope:+.3f} MiB/min over {len(pts)} samples{per_k} (bound {bound})")
 
     first = [s for s in post if s["t"] < warm_end + window]
-    last = [s for s in post if s["t"] >= duration - window]
+    last = [s for s in post if s["t"] >= end - window]
     for key, slack in SLACK.items():
         if not first or not last:
             check(f"{key} not growing", False, "no samples in the first or last window; run longer")

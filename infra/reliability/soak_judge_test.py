@@ -6,7 +6,7 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from soak_judge import judge, theil_sen  # noqa: E402
+from soak_judge import MAX_WARMUP_S, WARMUP_REQUESTS, judge, theil_sen, warmup_done  # noqa: E402
 
 TRAFFIC_OK = {"requests": 1000, "failures": 0, "by_status_class": {}}
 
@@ -33,37 +33,36 @@ class JudgeTest(unittest.TestCase):
     def test_flat_after_a_warm_up_that_grew_passes(self):
         # pools and the JIT grow during the first minute of ten, then nothing moves
         s, g = series(600, 10, heap=lambda t: 26 + min(t, 60) / 6, rss=lambda t: 300 + min(t, 120) / 2)
-        ok, checks, _ = judge(s, g, 600, TRAFFIC_OK)
+        ok, checks, _ = judge(s, g, 150, 600, TRAFFIC_OK)
         self.assertTrue(ok, failed(checks))
 
     def test_a_heap_leak_of_two_mib_a_minute_fails(self):
         s, g = series(600, 10, heap=lambda t: 26 + t / 30, rss=lambda t: 350)
-        ok, checks, _ = judge(s, g, 600, TRAFFIC_OK)
+        ok, checks, _ = judge(s, g, 150, 600, TRAFFIC_OK)
         self.assertEqual(failed(checks), ["heap after full GC flat"])
 
     def test_a_native_leak_of_five_mib_a_minute_fails(self):
         s, g = series(600, 5, heap=lambda t: 26, rss=lambda t: 350 + t / 12)
-        ok, checks, _ = judge(s, g, 600, TRAFFIC_OK)
+        ok, checks, _ = judge(s, g, 150, 600, TRAFFIC_OK)
         self.assertEqual(failed(checks), ["RSS flat", "RSS outside the heap flat"])
 
     def test_a_native_leak_of_three_mib_a_minute_fails_outside_the_heap(self):
         s, g = series(600, 5, heap=lambda t: 26, rss=lambda t: 350 + t / 20)
-        ok, checks, _ = judge(s, g, 600, TRAFFIC_OK)
+        ok, checks, _ = judge(s, g, 150, 600, TRAFFIC_OK)
         self.assertEqual(failed(checks), ["RSS outside the heap flat"])
 
-    def test_the_warm_up_lasts_until_enough_requests_were_served(self):
-        # a busy machine: 10 requests/s for 4 minutes while the JIT grows RSS, then 100/s and flat
-        s, g = series(600, 5, heap=lambda t: 26, rss=lambda t: 300 + min(t, 240) / 4,
-                      requests=lambda t: 10 * t if t < 240 else 2400 + 100 * (t - 240))
-        ok, checks, figures = judge(s, g, 600, TRAFFIC_OK)
-        self.assertTrue(ok, failed(checks))
-        self.assertEqual(figures["warmup_s"], 270)  # 5,000 requests, not 25 % (150 s)
+    def test_the_warm_up_lasts_a_quarter_of_the_run_and_enough_requests_but_not_forever(self):
+        self.assertFalse(warmup_done(29, WARMUP_REQUESTS, 120))
+        self.assertFalse(warmup_done(100, WARMUP_REQUESTS - 1, 120))  # a busy machine: keep warming up
+        self.assertTrue(warmup_done(30, WARMUP_REQUESTS, 120))
+        self.assertTrue(warmup_done(MAX_WARMUP_S, 10, 120))
+        self.assertFalse(warmup_done(149, 10**6, 600))
 
     def test_a_few_samples_with_a_password_hash_in_flight_do_not_tilt_the_heap(self):
         s, g = series(600, 10, heap=lambda t: 26, rss=lambda t: 350)
         for i in (30, 41, 52, 58):  # late samples 19 MiB high, as with an Argon2 block alive
             g[i]["heap_after_gc_mib"] += 19
-        ok, checks, _ = judge(s, g, 600, TRAFFIC_OK)
+        ok, checks, _ = judge(s, g, 150, 600, TRAFFIC_OK)
         self.assertTrue(ok, failed(checks))
 
     def test_growing_threads_and_connections_fail(self):
@@ -71,17 +70,17 @@ class JudgeTest(unittest.TestCase):
         for row in s:
             row["threads"] = 40 + int(row["t"] / 60)
             row["tcp"] = 14 + int(row["t"] / 60)
-        ok, checks, _ = judge(s, g, 600, TRAFFIC_OK)
+        ok, checks, _ = judge(s, g, 150, 600, TRAFFIC_OK)
         self.assertEqual(failed(checks), ["threads not growing", "tcp not growing"])
 
     def test_any_failed_request_fails(self):
         s, g = series(600, 10, heap=lambda t: 26, rss=lambda t: 350)
-        ok, checks, _ = judge(s, g, 600, {"requests": 1000, "failures": 1, "by_status_class": {"5xx": 1}})
+        ok, checks, _ = judge(s, g, 150, 600, {"requests": 1000, "failures": 1, "by_status_class": {"5xx": 1}})
         self.assertEqual(failed(checks), ["traffic: no 5xx, socket error or unexpected status"])
 
     def test_too_few_samples_fail_instead_of_passing(self):
         s, g = series(600, 200, heap=lambda t: 26, rss=lambda t: 350)
-        ok, _, _ = judge(s, g, 600, TRAFFIC_OK)
+        ok, _, _ = judge(s, g, 150, 600, TRAFFIC_OK)
         self.assertFalse(ok)
 
     def test_theil_sen_ignores_outliers(self):

@@ -161,7 +161,7 @@ class VirtualUser(threading.Thread):
         super().__init__(name=f"vu{n}", daemon=True)
         self.username, self.password = f"soak{n}", f"soak-password-{n}-{seed}"
         self.recorder, self.stop, self.gate, self.think_s = recorder, stop, gate, think_s
-        self.burst_until = 0.0  # no think time before this (time.monotonic()): a faster warm-up
+        self.burst_until = 0.0  # no think time until then (time.monotonic()): the warm-up runs flat out
         self.start_delay = 0.0
         self.rng = random.Random(seed * 1000 + n)
         # 30 s: a log-in waits for one of the app's hash slots (one per core), and on a cold, busy
