@@ -179,11 +179,11 @@ def verdict(out, samples, gc_samples, traffic):
     for line in traffic.get("first_failures", []):
         print(f"  failure: {line}")
     print(f"  warm-up {figures['warmup_s']} s, windows {figures['window_s']} s")
-    print(f"  {'':18} {'start':>8} {'end':>8} {'min':>8} {'max':>8}")
+    print(f"  {'':18} {'start':>8} {'warm':>8} {'end':>8} {'min':>8} {'max':>8}   (warm: after the warm-up)")
     for key, d in figures.items():
         if isinstance(d, dict):
-            print(f"  {key:18} {d['start']:>8} {d['end']:>8} {d['min']:>8} {d['max']:>8}"
-                  + (f"  mean {d['mean']}" if "mean" in d else ""))
+            print(f"  {key:18} {d['start']:>8} {d['warm']:>8} {d['end']:>8} {d['min']:>8} {d['max']:>8}"
+                  + (f"  mean after the warm-up {d['mean_after_warmup']}" if "mean_after_warmup" in d else ""))
     for c in checks:
         print(f"  {'ok  ' if c['ok'] else 'FAIL'} {c['check']}: {c['detail']}")
     print("soak: PASS" if ok else "soak: FAIL")

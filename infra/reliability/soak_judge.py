@@ -41,8 +41,10 @@ def requests_per_min(rows):
     return (rows[-1]["requests"] - rows[0]["requests"]) / (rows[-1]["t"] - rows[0]["t"]) * 60
 
 
-def describe(values):
-    return {"start": values[0], "end": values[-1], "min": min(values), "max": max(values)}
+def describe(rows, key, warm_end):
+    values = [s[key] for s in rows]
+    warm = next((s[key] for s in rows if s["t"] >= warm_end), None)
+    return {"start": values[0], "warm": warm, "end": values[-1], "min": min(values), "max": max(values)}
 
 
 def warmup_done(t, requests, duration):
@@ -91,18 +93,18 @@ def judge(samples, gc_samples, warm_end, end, traffic, bounds=None):
         check(f"{key} not growing", l_max <= f_max + slack,
               f"max {l_max} in the last {window:.0f} s vs {f_max} after the warm-up (slack {slack})")
 
-    figures = {}
+    figures = {}  # over the whole run; "warm" is the first sample after the warm-up
     for key in ("rss_mib", "heap_used_mib", "heap_committed_mib", "nonheap_used_mib", "code_cache_mib",
                 "metaspace_mib", "classes_loaded", "threads", "fds", "tcp", "tcp_http", "tcp_mysql",
                 "tcp_cassandra", "cpu_cores"):
-        values = [s[key] for s in samples if s.get(key) is not None]
-        if values:
-            figures[key] = describe(values)
+        rows = [s for s in samples if s.get(key) is not None]
+        if rows:
+            figures[key] = describe(rows, key, warm_end)
             if key == "cpu_cores":
-                figures[key]["mean"] = round(statistics.fmean(values), 3)
-    heap = [s["heap_after_gc_mib"] for s in gc_samples if s.get("heap_after_gc_mib") is not None]
+                figures[key]["mean_after_warmup"] = round(statistics.fmean(s[key] for s in rows if s["t"] >= warm_end), 3)
+    heap = [s for s in gc_samples if s.get("heap_after_gc_mib") is not None]
     if heap:
-        figures["heap_after_gc_mib"] = describe(heap)
+        figures["heap_after_gc_mib"] = describe(heap, "heap_after_gc_mib", warm_end)
     figures["warmup_s"], figures["window_s"] = round(warm_end, 1), round(window, 1)
     figures["requests_per_s_after_warmup"] = round(rate / 60, 1) if rate else None
     return all(c["ok"] for c in checks), checks, figures
