@@ -4,6 +4,7 @@ import dev.postbox.domain.Post;
 import dev.postbox.domain.User;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -29,7 +30,42 @@ final class Views {
     static PostView post(Post post) {
         Instant created = post.createdAt();
         return new PostView(post.id().toString(), post.author().value(), post.content().value(),
-                MACHINE.format(created.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), SHOWN.format(created));
+                machine(created), shown(created));
+    }
+
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+    /**
+     * {@code SHOWN.format(t)}, written out by hand for four-digit years: a page of 100 posts
+     * formats 200 dates, and DateTimeFormatter took 8 % of the list page's CPU.
+     */
+    static String shown(Instant t) {
+        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (d.getYear() < 1000 || d.getYear() > 9999) {
+            return SHOWN.format(t);
+        }
+        StringBuilder b = new StringBuilder(24).append(d.getDayOfMonth()).append(' ')
+                .append(MONTHS[d.getMonthValue() - 1]).append(' ').append(d.getYear()).append(", ");
+        twoDigits(b, d.getHour()).append(':');
+        return twoDigits(b, d.getMinute()).append(" UTC").toString();
+    }
+
+    /** {@code MACHINE.format(t)} to the second (ISO-8601, UTC), by hand for four-digit years. */
+    static String machine(Instant t) {
+        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (d.getYear() < 1000 || d.getYear() > 9999) {
+            return MACHINE.format(Instant.ofEpochSecond(t.getEpochSecond()));
+        }
+        StringBuilder b = new StringBuilder(20).append(d.getYear()).append('-');
+        twoDigits(b, d.getMonthValue()).append('-');
+        twoDigits(b, d.getDayOfMonth()).append('T');
+        twoDigits(b, d.getHour()).append(':');
+        twoDigits(b, d.getMinute()).append(':');
+        return twoDigits(b, d.getSecond()).append('Z').toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder b, int value) {
+        return b.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     static UserView user(User user) {
