@@ -1,43 +1,34 @@
 package dev.postbox.adapter.mysql;
 
-import dev.postbox.domain.Email;
-import dev.postbox.domain.PasswordHash;
 import dev.postbox.domain.Session;
 import dev.postbox.domain.SessionTokenHash;
-import dev.postbox.domain.User;
 import dev.postbox.domain.UserId;
-import dev.postbox.domain.Username;
 import dev.postbox.ports.out.SessionRepository;
 import dev.postbox.ports.out.UserRepository;
 import org.jooq.Field;
 import org.jooq.Record;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static dev.postbox.adapter.mysql.jooq.Tables.AUTH_USER;
 import static dev.postbox.adapter.mysql.jooq.Tables.POSTBOX_SESSION;
 
 /** Sessions in {@code postbox_session}, keyed by the token's SHA-256 in hex. */
 final class MySqlSessionRepository implements SessionRepository {
+    /** The session's and the user's columns, in the order {@link #SESSION_WITH_USER} selects them. */
+    private static final Field<?>[] SESSION_WITH_USER_FIELDS = Stream.concat(
+            Arrays.stream(POSTBOX_SESSION.fields()), Arrays.stream(AUTH_USER.fields())).toArray(Field<?>[]::new);
     /**
-     * The session and its user in one round trip, for every logged-in request: plain JDBC on a
-     * server-side prepared statement, read by column position. jOOQ's parsing and binding of the
-     * same query was the largest single item of the list page's profile after the page itself.
-     * Column names come from the generated tables, so a renamed column still fails the build.
+     * The session and its user in one round trip, for every logged-in request. Written once as
+     * text (columns taken from the generated tables) so jOOQ does not render the query each time.
      */
     private static final String SESSION_WITH_USER = "select "
-            + columns("s", POSTBOX_SESSION.TOKEN_HASH, POSTBOX_SESSION.USER_ID, POSTBOX_SESSION.CREATED,
-                    POSTBOX_SESSION.LAST_SEEN, POSTBOX_SESSION.EXPIRES, POSTBOX_SESSION.CSRF_SECRET) + ", "
-            + columns("u", AUTH_USER.ID, AUTH_USER.USERNAME, AUTH_USER.EMAIL, AUTH_USER.PASSWORD, AUTH_USER.IS_SUPERUSER,
-                    AUTH_USER.IS_STAFF, AUTH_USER.IS_ACTIVE, AUTH_USER.DATE_JOINED, AUTH_USER.LAST_LOGIN)
+            + columns("s", POSTBOX_SESSION.fields()) + ", " + columns("u", AUTH_USER.fields())
             + " from " + POSTBOX_SESSION.getName() + " s join " + AUTH_USER.getName() + " u on u."
             + AUTH_USER.ID.getName() + " = s." + POSTBOX_SESSION.USER_ID.getName()
             + " where s." + POSTBOX_SESSION.TOKEN_HASH.getName() + " = ?";
@@ -50,7 +41,7 @@ final class MySqlSessionRepository implements SessionRepository {
         this.users = users;
     }
 
-    private static String columns(String alias, Field<?>... fields) {
+    private static String columns(String alias, Field<?>[] fields) {
         return Arrays.stream(fields).map(f -> alias + "." + f.getName()).collect(Collectors.joining(", "));
     }
 
@@ -84,27 +75,10 @@ final class MySqlSessionRepository implements SessionRepository {
         if (userRepository != users) {
             return SessionRepository.super.findWithUser(hash, userRepository);
         }
-        return router.find(dsl -> dsl.connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(SESSION_WITH_USER)) {
-                statement.setString(1, hash.hex());
-                try (ResultSet row = statement.executeQuery()) {
-                    return row.next() ? Optional.of(sessionWithUser(row)) : Optional.<SessionWithUser>empty();
-                }
-            }
-        }));
-    }
-
-    private static SessionWithUser sessionWithUser(ResultSet row) throws SQLException {
-        Session session = new Session(new SessionTokenHash(row.getString(1)), new UserId(row.getLong(2)),
-                instant(row, 3), instant(row, 4), instant(row, 5), row.getString(6));
-        User user = new User(new UserId(row.getLong(7)), new Username(row.getString(8)), new Email(row.getString(9)),
-                new PasswordHash(row.getString(10)), row.getBoolean(11), row.getBoolean(12), row.getBoolean(13),
-                instant(row, 14), instant(row, 15));
-        return new SessionWithUser(session, user);
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        return Times.fromDb(row.getObject(column, LocalDateTime.class));
+        return router.find(dsl -> dsl.resultQuery(SESSION_WITH_USER, hash.hex())
+                .coerce(SESSION_WITH_USER_FIELDS)
+                .fetchOptional()
+                .map(r -> new SessionWithUser(toSession(r), MySqlUserRepository.toUser(r))));
     }
 
     @Override
