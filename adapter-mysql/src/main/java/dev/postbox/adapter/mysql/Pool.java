@@ -60,7 +60,11 @@ final class Pool implements AutoCloseable {
         DefaultConfiguration jooq = new DefaultConfiguration();
         jooq.set(dataSource);
         jooq.set(SQLDialect.MYSQL);
-        jooq.set(new Settings().withRenderSchema(false).withExecuteLogging(false));
+        // No fetchWarnings: jOOQ asks every closed statement for its warnings, and when the server
+        // died mid-query Connector/J answers that with a NullPointerException that hid the real
+        // "communications link failure", so the router did not fall back from a dead replica
+        // (seen in ReplicationIT). Postbox never reads SQL warnings.
+        jooq.set(new Settings().withRenderSchema(false).withExecuteLogging(false).withFetchWarnings(false));
         jooq.set(new DefaultExecuteListenerProvider(new ExecuteListener() {
             @Override
             public void executeStart(ExecuteContext ctx) {
