@@ -7,16 +7,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 @Command(name = "selfcheck", mixinStandardHelpOptions = true,
         description = {"Checks this installation without touching any store: starts the web app on in-memory storage",
@@ -32,31 +26,18 @@ final class SelfCheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Path data = Files.createTempDirectory("postbox-selfcheck-");
-        try {
-            Settings settings = Settings.from(new Env(Map.of("POSTBOX_STORAGE", "memory",
-                    "POSTBOX_HTTP_HOST", "127.0.0.1", "POSTBOX_HTTP_PORT", "0",
-                    "POSTBOX_DATA_DIR", data.toString(), "POSTBOX_INSTANCE_NAME", "selfcheck")), Settings.Storage.MEMORY);
-            try (Running running = Running.start(settings, Progress.to(spec.commandLine().getErr()), stack -> { }, false)) {
-                new SelfCheck(URI.create(running.web().where()), out).run();
-            } catch (SelfCheck.Failure e) {
-                spec.commandLine().getErr().println("postbox selfcheck: FAILED at " + e.getMessage());
-                return 1;
-            }
-            out.println("selfcheck: every step answered as expected");
-            return 0;
-        } finally {
-            delete(data);
+        // memory storage writes nothing to disk, so no data directory is needed
+        Settings settings = Settings.from(new Env(Map.of("POSTBOX_STORAGE", "memory", "POSTBOX_HTTP_HOST", "127.0.0.1",
+                "POSTBOX_HTTP_PORT", "0", "POSTBOX_INSTANCE_NAME", "selfcheck")), Settings.Storage.MEMORY);
+        try (Running running = Running.start(settings, Progress.to(spec.commandLine().getErr()), stack -> { }, false)) {
+            new SelfCheck(URI.create(running.web().where()), out).run();
+        } catch (SelfCheck.Failure e) {
+            spec.commandLine().getErr().println("postbox selfcheck: FAILED at " + e.getMessage());
+            return 1;
         }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.println("selfcheck: every step answered as expected");
+        return 0;
     }
 }
