@@ -53,7 +53,7 @@ public final class LocalCassandraNode implements AutoCloseable {
     private Process process;
     private Thread shutdownHook;
 
-    private LocalCassandraNode(Builder b) {
+    LocalCassandraNode(NodeBuilder b) {
         this.directory = b.directory.toAbsolutePath();
         this.clusterName = b.clusterName;
         this.address = b.address;
@@ -70,112 +70,8 @@ public final class LocalCassandraNode implements AutoCloseable {
     }
 
     /** @param directory the node's home; reuse it (with the same cluster name) to keep the data */
-    public static Builder builder(Path directory) {
-        return new Builder(directory);
-    }
-
-    public static final class Builder {
-        private final Path directory;
-        private String clusterName = "postbox-local";
-        private String address = "127.0.0.1";
-        private int nativePort;
-        private int storagePort;
-        private int jmxPort;
-        private List<String> seeds = List.of();
-        private String heap = "1g";
-        private boolean passwordAuthentication;
-        private List<String> initialTokens = List.of();
-        private Path serverLib;
-        private Path java;
-        private Duration stopGrace = Duration.ofSeconds(30);
-
-        private Builder(Path directory) {
-            this.directory = Objects.requireNonNull(directory, "directory");
-        }
-
-        /** Must stay the same across restarts of a data directory. */
-        public Builder clusterName(String value) {
-            if (!value.matches("[A-Za-z0-9_.\\-]{1,64}")) {
-                throw new IllegalArgumentException("cluster name \"" + value + "\" must be 1 to 64 letters, digits, '_', '.' or '-'");
-            }
-            this.clusterName = value;
-            return this;
-        }
-
-        /** A loopback address such as 127.0.0.2 (every 127.x address works on Linux without setup). */
-        public Builder address(String value) {
-            this.address = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /** CQL port; free one chosen when not set. */
-        public Builder nativePort(int value) {
-            this.nativePort = value;
-            return this;
-        }
-
-        /** Gossip/internode port, the same on every node of a cluster; free one chosen when not set. */
-        public Builder storagePort(int value) {
-            this.storagePort = value;
-            return this;
-        }
-
-        public Builder jmxPort(int value) {
-            this.jmxPort = value;
-            return this;
-        }
-
-        /** Seed addresses (this node alone when empty); they use this node's storage port. */
-        public Builder seeds(List<String> value) {
-            this.seeds = List.copyOf(value);
-            return this;
-        }
-
-        /** Maximum heap as for {@code -Xmx}: {@code 1g} by default. */
-        public Builder heap(String value) {
-            if (!value.matches("\\d+[mMgG]")) {
-                throw new IllegalArgumentException("heap \"" + value + "\" is not like 512m or 1g");
-            }
-            this.heap = value;
-            return this;
-        }
-
-        /** PasswordAuthenticator with the default superuser cassandra/cassandra. */
-        /**
-         * Fixed tokens for this node (16 of them). Nodes of a cluster started together must not
-         * pick tokens by allocation: two joining at once were seen to choose the same ones.
-         */
-        public Builder initialTokens(List<String> value) {
-            this.initialTokens = List.copyOf(value);
-            return this;
-        }
-
-        public Builder passwordAuthentication(boolean value) {
-            this.passwordAuthentication = value;
-            return this;
-        }
-
-        /** The folder of cassandra-all and its dependencies; {@link CassandraServerLib#locate()} when not set. */
-        public Builder serverLib(Path value) {
-            this.serverLib = value;
-            return this;
-        }
-
-        /** A JDK 17 {@code java}; {@link CassandraServerLib#java17()} when not set. */
-        public Builder java(Path value) {
-            this.java = value;
-            return this;
-        }
-
-        /** How long a stop waits after SIGTERM before SIGKILL. */
-        public Builder stopGrace(Duration value) {
-            this.stopGrace = Objects.requireNonNull(value);
-            return this;
-        }
-
-        public LocalCassandraNode build() {
-            return new LocalCassandraNode(this);
-        }
+    public static NodeBuilder builder(Path directory) {
+        return new NodeBuilder(directory);
     }
 
     /** Starts the process and returns at once; see {@link #awaitReady(Duration)}. */
