@@ -175,12 +175,7 @@ class HardeningTest {
     }
 
     /** Holds list requests inside the handler until released, so they occupy the concurrency slots. */
-    private record BlockingPosts(PostRepository delegate, CountDownLatch entered, CountDownLatch release) implements PostRepository {
-        @Override
-        public void insert(Post post) {
-            delegate.insert(post);
-        }
-
+    private record BlockingPosts(PostRepository delegate, CountDownLatch entered, CountDownLatch release) implements ForwardingPosts {
         @Override
         public List<Post> listByAuthor(Username author, Optional<PostId> olderThan, int limit) {
             entered.countDown();
@@ -190,16 +185,6 @@ class HardeningTest {
                 Thread.currentThread().interrupt();
             }
             return delegate.listByAuthor(author, olderThan, limit);
-        }
-
-        @Override
-        public Optional<Post> find(Username author, PostId id) {
-            return delegate.find(author, id);
-        }
-
-        @Override
-        public boolean delete(Username author, PostId id) {
-            return delegate.delete(author, id);
         }
     }
 }
