@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
                 "on a free loopback port, signs up, logs out and in, writes a post, reads it back on the list page and",
                 "through the API, fetches a static file, and stops. Ignores the POSTBOX_* settings.",
                 "Exit 0 when every step answered as expected, 1 naming the step that did not.",
-                "The build runs it once to record the class-data archive (lib/postbox.jsa) that makes starts faster."})
+                "The build runs it once to record the start-up archive (lib/postbox-<runtime>.jsa or .aot) that makes starts faster."})
 final class SelfCheckCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
