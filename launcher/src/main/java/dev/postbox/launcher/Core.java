@@ -18,6 +18,7 @@ final class Core {
         Settings.Login login = settings.login();
         return new Postbox(stack.storage(), new DjangoPasswordHasher(), new RandomIds(), Clock.systemUTC(),
                 new SessionPolicy(settings.sessions().maxAge(), settings.sessions().touchInterval()),
-                new LoginThrottle(login.maxFailuresPerUsername(), login.maxFailuresPerAddress(), login.failureWindow()));
+                new LoginThrottle(login.maxFailuresPerUsername(), login.maxFailuresPerAddress(), login.failureWindow()),
+                settings.sessions().cacheTtl());
     }
 }

@@ -47,11 +47,25 @@ public record Settings(Storage storage, Http http, Db db, Cassandra cassandra, W
                       boolean serveStatic) {
     }
 
-    public record Sessions(Duration maxAge, Duration touchInterval) {
+    /** {@code cacheTtl}: how long an instance keeps a session it read (zero: not at all). */
+    public record Sessions(Duration maxAge, Duration touchInterval, Duration cacheTtl) {
     }
 
     /** The login throttle: failures per username and per client address within the window (0 = no limit). */
     public record Login(int maxFailuresPerUsername, int maxFailuresPerAddress, Duration failureWindow) {
+    }
+
+    /** A logout on one instance must reach the others soon: so at most a minute, "off" for never. */
+    private static Duration sessionCacheTtl(Env env) {
+        String name = "POSTBOX_SESSION_CACHE_TTL";
+        if (env.optional(name).filter(v -> v.equals("off") || v.equals("0")).isPresent()) {
+            return Duration.ZERO;
+        }
+        Duration ttl = env.duration(name, Duration.ofSeconds(1));
+        if (ttl.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new ConfigException(name, "must be at most 60s (or off), got \"" + env.optional(name).orElseThrow() + "\"");
+        }
+        return ttl;
     }
 
     private static final Set<String> CONSISTENCY = Set.of("ANY", "ONE", "TWO", "THREE", "QUORUM", "ALL",
@@ -95,7 +109,8 @@ public record Settings(Storage storage, Http http, Db db, Cassandra cassandra, W
                 env.bool("POSTBOX_SERVE_STATIC", storage != Storage.EXTERNAL));
         Sessions sessions = new Sessions(
                 env.duration("POSTBOX_SESSION_MAX_AGE", Duration.ofDays(14)),
-                env.duration("POSTBOX_SESSION_TOUCH_INTERVAL", Duration.ofMinutes(5)));
+                env.duration("POSTBOX_SESSION_TOUCH_INTERVAL", Duration.ofMinutes(5)),
+                sessionCacheTtl(env));
         if (sessions.touchInterval().compareTo(sessions.maxAge()) >= 0) {
             throw new ConfigException("POSTBOX_SESSION_TOUCH_INTERVAL", "must be shorter than POSTBOX_SESSION_MAX_AGE");
         }

@@ -36,6 +36,7 @@ class SettingsTest {
         assertThat(s.cassandra().replication()).isEqualTo("SimpleStrategy:1");
         assertThat(s.sessions().maxAge()).isEqualTo(Duration.ofDays(14));
         assertThat(s.sessions().touchInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(s.sessions().cacheTtl()).isEqualTo(Duration.ofSeconds(1));
         assertThat(s.web().serveStatic()).isFalse();
         assertThat(s.web().trustedProxies()).containsExactly("127.0.0.1/32", "::1/128");
         assertThat(s.http().maxConcurrentRequests()).isEqualTo(64);
@@ -75,6 +76,7 @@ class SettingsTest {
                 Map.entry("POSTBOX_CASSANDRA_REPLICATION", "NetworkTopologyStrategy:dc1=3,dc2=2"),
                 Map.entry("POSTBOX_SESSION_MAX_AGE", "2h"),
                 Map.entry("POSTBOX_SESSION_TOUCH_INTERVAL", "500ms"),
+                Map.entry("POSTBOX_SESSION_CACHE_TTL", "250ms"),
                 Map.entry("POSTBOX_SECURE_COOKIES", "always"),
                 Map.entry("POSTBOX_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8")));
         assertThat(s.storage()).isEqualTo(Settings.Storage.MEMORY);
@@ -86,6 +88,7 @@ class SettingsTest {
         assertThat(s.cassandra().consistency()).isEqualTo("QUORUM");
         assertThat(s.sessions().maxAge()).isEqualTo(Duration.ofHours(2));
         assertThat(s.sessions().touchInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(s.sessions().cacheTtl()).isEqualTo(Duration.ofMillis(250));
         assertThat(s.web().secureCookies()).isEqualTo(Settings.SecureCookies.ALWAYS);
         assertThat(s.web().trustedProxies()).containsExactly("10.0.0.0/8", "fd00::/8");
         assertThat(s.web().serveStatic()).isTrue();
@@ -101,6 +104,8 @@ class SettingsTest {
             "POSTBOX_CASSANDRA_CONTACT_POINTS|host:port|POSTBOX_CASSANDRA_CONTACT_POINTS must be a comma-separated list of host:port, got \"host:port\"",
             "POSTBOX_CASSANDRA_REPLICATION|Simple:3|POSTBOX_CASSANDRA_REPLICATION must be SimpleStrategy:<factor> or NetworkTopologyStrategy:<dc>=<factor>[,<dc>=<factor>...], got \"Simple:3\"",
             "POSTBOX_SESSION_MAX_AGE|fortnight|POSTBOX_SESSION_MAX_AGE must be a duration such as 500ms, 30s, 5m, 2h or 14d, got \"fortnight\"",
+            "POSTBOX_SESSION_CACHE_TTL|2m|POSTBOX_SESSION_CACHE_TTL must be at most 60s (or off), got \"2m\"",
+            "POSTBOX_SESSION_CACHE_TTL|soon|POSTBOX_SESSION_CACHE_TTL must be a duration such as 500ms, 30s, 5m, 2h or 14d, got \"soon\"",
             "POSTBOX_STORAGE|postgres|POSTBOX_STORAGE must be one of external, embedded, memory, got \"postgres\"",
             "POSTBOX_SECURE_COOKIES|maybe|POSTBOX_SECURE_COOKIES must be one of auto, always, never, got \"maybe\"",
             "POSTBOX_SERVE_STATIC|perhaps|POSTBOX_SERVE_STATIC must be true or false, got \"perhaps\"",
@@ -113,6 +118,12 @@ class SettingsTest {
         assertThatThrownBy(() -> read(Map.of(name, value)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(message);
+    }
+
+    @Test
+    void theSessionCacheCanBeOff() {
+        assertThat(read(Map.of("POSTBOX_SESSION_CACHE_TTL", "off")).sessions().cacheTtl()).isZero();
+        assertThat(read(Map.of("POSTBOX_SESSION_CACHE_TTL", "0")).sessions().cacheTtl()).isZero();
     }
 
     @Test

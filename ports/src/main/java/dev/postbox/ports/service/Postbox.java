@@ -12,6 +12,7 @@ import dev.postbox.ports.out.UnitOfWork;
 import dev.postbox.ports.out.UserRepository;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -39,6 +40,9 @@ public final class Postbox {
         }
     }
 
+    /** Sessions a cache keeps at most: about 5 MB, far more than one instance serves within its time to live. */
+    static final int SESSION_CACHE_ENTRIES = 10_000;
+
     private final AccountService accounts;
     private final PostService posts;
     private final AdminService admin;
@@ -48,12 +52,25 @@ public final class Postbox {
         this(storage, hasher, ids, clock, sessionPolicy, LoginThrottle.DEFAULT);
     }
 
+    /** Without a session cache: every request reads its session from the store. */
     public Postbox(Storage storage, PasswordHasher hasher, IdGenerator ids, Clock clock, SessionPolicy sessionPolicy,
                    LoginThrottle loginThrottle) {
-        this.accounts = new AccountService(storage.users(), storage.sessions(), hasher, ids, clock,
+        this(storage, hasher, ids, clock, sessionPolicy, loginThrottle, Duration.ZERO);
+    }
+
+    /**
+     * @param sessionCacheTtl how long a session read stays in this instance's memory; zero reads
+     *        the store on every request. A logout, password change or deactivation made through
+     *        another instance applies here within that time (see {@link CachedSessions}).
+     */
+    public Postbox(Storage storage, PasswordHasher hasher, IdGenerator ids, Clock clock, SessionPolicy sessionPolicy,
+                   LoginThrottle loginThrottle, Duration sessionCacheTtl) {
+        SessionRepository sessions = sessionCacheTtl.isZero() ? storage.sessions()
+                : new CachedSessions(storage.sessions(), clock, sessionCacheTtl, SESSION_CACHE_ENTRIES);
+        this.accounts = new AccountService(storage.users(), sessions, hasher, ids, clock,
                 sessionPolicy, PasswordPolicy.standard(), storage.unitOfWork(), storage.loginAttempts(), loginThrottle);
         this.posts = new PostService(storage.posts(), storage.users(), ids, storage.unitOfWork());
-        this.admin = new AdminService(storage.users(), storage.sessions(), storage.unitOfWork());
+        this.admin = new AdminService(storage.users(), sessions, storage.unitOfWork());
     }
 
     /** Sign-up, log in/out, session resolution, password change, createsuperuser. */
