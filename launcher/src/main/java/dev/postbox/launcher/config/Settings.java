@@ -58,7 +58,8 @@ public record Settings(Storage storage, Http http, Db db, Cassandra cassandra, W
     /** A logout on one instance must reach the others soon: so at most a minute, "off" for never. */
     private static Duration sessionCacheTtl(Env env) {
         String name = "POSTBOX_SESSION_CACHE_TTL";
-        if (env.optional(name).filter(v -> v.equals("off") || v.equals("0")).isPresent()) {
+        // "0s" means off as much as "off" does (Env.duration refuses zero for every other setting)
+        if (env.optional(name).filter(v -> v.equals("off") || v.matches("0+(ms|s|m|h|d)?")).isPresent()) {
             return Duration.ZERO;
         }
         Duration ttl = env.duration(name, Duration.ofSeconds(1));

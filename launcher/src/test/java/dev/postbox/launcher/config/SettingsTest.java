@@ -124,6 +124,8 @@ class SettingsTest {
     void theSessionCacheCanBeOff() {
         assertThat(read(Map.of("POSTBOX_SESSION_CACHE_TTL", "off")).sessions().cacheTtl()).isZero();
         assertThat(read(Map.of("POSTBOX_SESSION_CACHE_TTL", "0")).sessions().cacheTtl()).isZero();
+        assertThat(read(Map.of("POSTBOX_SESSION_CACHE_TTL", "0s")).sessions().cacheTtl()).isZero();
+        assertThat(read(Map.of("POSTBOX_SESSION_CACHE_TTL", "0ms")).sessions().cacheTtl()).isZero();
     }
 
     @Test
