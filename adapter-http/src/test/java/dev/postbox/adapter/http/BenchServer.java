@@ -15,7 +15,7 @@ public final class BenchServer {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        TestApp app = TestApp.start(WebConfig.defaults("bench"));
+        TestApp app = TestApp.start(TestApp.config("bench"));
         String name = app.register("bench");
         User author = app.core.accounts().logIn(new LogIn(name, TestApp.PASSWORD)).user();
         for (int i = 0; i < 100; i++) {

@@ -41,7 +41,7 @@ public class ListPageBenchmark {
 
     @Setup
     public void setUp() {
-        app = TestApp.start(WebConfig.defaults("bench"));
+        app = TestApp.start(TestApp.config("bench"));
         String name = app.register("bench");
         author = app.core.accounts().logIn(new LogIn(name, TestApp.PASSWORD)).user();
         for (int i = 0; i < 100; i++) {

@@ -52,7 +52,7 @@ class OperationsTest {
                 throw new IllegalStateException("secret detail");
             }
         };
-        try (TestApp app = TestApp.start(WebConfig.defaults("ops"), List.of(check("mysql-primary", db), check("cassandra", cassandra)), p -> p)) {
+        try (TestApp app = TestApp.start(TestApp.config("ops"), List.of(check("mysql-primary", db), check("cassandra", cassandra)), p -> p)) {
             HttpResponse<String> live = app.browser().get("/health/live");
             assertThat(live.statusCode()).isEqualTo(200);
             assertThat(Api.json(live).get("status").asText()).isEqualTo("up");
@@ -74,7 +74,7 @@ class OperationsTest {
                     .statusCode()).isEqualTo(200);
             assertThat(live.statusCode()).isEqualTo(200);
         }
-        try (TestApp app = TestApp.start(WebConfig.defaults("ops"), List.of(throwing), p -> p)) {
+        try (TestApp app = TestApp.start(TestApp.config("ops"), List.of(throwing), p -> p)) {
             HttpResponse<String> down = app.browser().get("/health/ready");
             assertThat(down.statusCode()).isEqualTo(503);
             assertThat(down.body()).contains("broken").doesNotContain("secret detail");
@@ -106,7 +106,7 @@ class OperationsTest {
         Level before = access.getLevel();
         access.setLevel(Level.INFO);
         access.addAppender(lines);
-        try (TestApp app = TestApp.start(WebConfig.defaults("node-a"))) {
+        try (TestApp app = TestApp.start(TestApp.config("node-a"))) {
             String name = app.register("logged");
             Browser browser = app.browser();
             browser.send(browser.request("/accounts/login/?next=/secret-query").header("X-Request-Id", "rid-42").GET());
@@ -151,7 +151,7 @@ class OperationsTest {
 
     @Test
     void unavailableStoreIs503WithRetryAfterAndNoDetail() {
-        try (TestApp app = TestApp.start(WebConfig.defaults("ops"), List.of(), posts -> unreachable())) {
+        try (TestApp app = TestApp.start(TestApp.config("ops"), List.of(), posts -> unreachable())) {
             String name = app.register("down");
             Browser browser = app.loggedIn(name);
             HttpResponse<String> page = browser.get("/posts/list");

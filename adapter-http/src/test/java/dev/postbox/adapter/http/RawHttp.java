@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /** Sends bytes no well-behaved client would, and reads the raw answer. */
 final class RawHttp {
@@ -14,6 +15,11 @@ final class RawHttp {
     }
 
     static String exchange(int port, byte[] request) {
+        return exchange(port, request, Duration.ZERO);
+    }
+
+    /** Waits {@code beforeReading} after sending, so that whatever the server does on close has happened. */
+    static String exchange(int port, byte[] request, Duration beforeReading) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
@@ -23,6 +29,7 @@ final class RawHttp {
             } catch (IOException serverClosedEarly) {
                 // the server may answer and close before reading everything we send
             }
+            Thread.sleep(beforeReading.toMillis());
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
@@ -36,6 +43,9 @@ final class RawHttp {
             return answer.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -43,7 +43,7 @@ class SecretsNeverLeakTest {
         String logs;
         int events;
         try (LogCapture capture = new LogCapture();
-             TestApp app = TestApp.start(WebConfig.defaults("leak"), List.of(), FailingPosts::new)) {
+             TestApp app = TestApp.start(TestApp.config("leak"), List.of(), FailingPosts::new)) {
             pageFlow(app);
             apiFlow(app);
             abuse(app);

@@ -204,7 +204,7 @@ class SecurityRegressionTest extends AppTest {
         Postbox core = new Postbox(new Postbox.Storage(new InMemoryUserRepository(), new InMemorySessionRepository(),
                 new InMemoryPostRepository(), UnitOfWork.NONE), new DjangoPasswordHasher(), new RandomIds(),
                 Clock.systemUTC(), SessionPolicy.DEFAULT, LoginThrottle.OFF);
-        PostboxWebApp web = new PostboxWebApp(WebConfig.defaults("timing"), UseCases.from(core), List.of(), null);
+        PostboxWebApp web = new PostboxWebApp(TestApp.config("timing"), UseCases.from(core), List.of(), null);
         web.start("127.0.0.1", 0);
         try {
             String name = TestApp.uniqueName("timed");

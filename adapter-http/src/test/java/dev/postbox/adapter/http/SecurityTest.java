@@ -193,19 +193,19 @@ class SecurityTest extends AppTest {
                         "csrfmiddlewaretoken", viaProxy.csrf)))));
         assertThat(Browser.setCookies(login)).anySatisfy(c -> assertThat(c).startsWith(Sessions.COOKIE).contains("; Secure"));
 
-        try (TestApp untrusting = TestApp.start(WebConfig.defaults("test").withTrustedProxies(List.of("10.0.0.0/8")))) {
+        try (TestApp untrusting = TestApp.start(TestApp.config("test").withTrustedProxies(List.of("10.0.0.0/8")))) {
             Browser direct = untrusting.browser();
             HttpResponse<String> page = direct.send(direct.request("/accounts/login/").header("X-Forwarded-Proto", "https").GET());
             assertThat(Browser.setCookies(page)).allSatisfy(c -> assertThat(c).doesNotContain("Secure"));
         }
-        try (TestApp always = TestApp.start(WebConfig.defaults("test").withSecureCookies(WebConfig.SecureCookies.ALWAYS))) {
+        try (TestApp always = TestApp.start(TestApp.config("test").withSecureCookies(WebConfig.SecureCookies.ALWAYS))) {
             assertThat(Browser.setCookies(always.browser().get("/accounts/login/"))).allSatisfy(c -> assertThat(c).contains("; Secure"));
         }
     }
 
     @Test
     void staticFilesCanBeTurnedOff() {
-        try (TestApp noStatic = TestApp.start(WebConfig.defaults("test").withServeStatic(false, java.util.Optional.empty()))) {
+        try (TestApp noStatic = TestApp.start(TestApp.config("test").withServeStatic(false, java.util.Optional.empty()))) {
             assertThat(noStatic.browser().get("/static/postbox.css").statusCode()).isEqualTo(404);
         }
     }

@@ -32,8 +32,8 @@ class SharedLoginThrottleTest {
     static void start() {
         Postbox.Storage shared = new Postbox.Storage(new InMemoryUserRepository(), new InMemorySessionRepository(),
                 new InMemoryPostRepository(), UnitOfWork.NONE, new InMemoryLoginAttempts());
-        a = TestApp.over(WebConfig.defaults("a"), List.of(), shared);
-        b = TestApp.over(WebConfig.defaults("b"), List.of(), shared);
+        a = TestApp.over(TestApp.config("a"), List.of(), shared);
+        b = TestApp.over(TestApp.config("b"), List.of(), shared);
     }
 
     @AfterAll
@@ -112,7 +112,7 @@ class SharedLoginThrottleTest {
     void anUntrustedPeerCannotDodgeTheAddressLimitWithForgedForwardedFor() {
         Postbox.Storage shared = new Postbox.Storage(new InMemoryUserRepository(), new InMemorySessionRepository(),
                 new InMemoryPostRepository(), UnitOfWork.NONE, new InMemoryLoginAttempts());
-        WebConfig untrusting = WebConfig.defaults("u").withTrustedProxies(List.of("10.0.0.0/8"));
+        WebConfig untrusting = TestApp.config("u").withTrustedProxies(List.of("10.0.0.0/8"));
         try (TestApp one = TestApp.over(untrusting, List.of(), shared); TestApp two = TestApp.over(untrusting, List.of(), shared)) {
             String name = one.register("forge");
             for (int i = 0; i < 50; i++) {

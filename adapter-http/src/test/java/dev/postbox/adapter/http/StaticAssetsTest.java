@@ -44,7 +44,7 @@ class StaticAssetsTest {
     @Test
     void aCollectedFolderIsServedFromDisk(@TempDir Path dir) throws IOException {
         Map<String, String> written = StaticAssets.collectTo(dir);
-        try (TestApp app = TestApp.start(WebConfig.defaults("disk").withServeStatic(true, Optional.of(dir)))) {
+        try (TestApp app = TestApp.start(TestApp.config("disk").withServeStatic(true, Optional.of(dir)))) {
             assertThat(app.browser().get("/static/" + written.get("postbox.css")).body()).contains("--brand");
             assertThat(app.browser().get("/static/postbox.js").statusCode()).isEqualTo(200);
             assertThat(app.browser().get("/static/" + StaticAssets.MANIFEST).statusCode()).isEqualTo(200);
