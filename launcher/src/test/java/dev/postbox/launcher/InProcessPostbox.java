@@ -26,7 +26,12 @@ final class InProcessPostbox implements AutoCloseable {
 
     static InProcessPostbox start(Duration timeout, Map<String, String> env, String... args) {
         InProcessPostbox postbox = new InProcessPostbox();
-        Context context = new Context(env, new ByteArrayInputStream(new byte[0]), false, false, postbox.started::complete);
+        // WebClient's pooled java.net.http client keeps connections far longer than the app's 30 s
+        // idle timeout and does not retry a POST sent on one the app is just closing (TestApp, in
+        // adapter-http, says more); a test that wants the real idle timeout sets it
+        Map<String, String> withIdle = new java.util.HashMap<>(env);
+        withIdle.putIfAbsent("POSTBOX_HTTP_IDLE_TIMEOUT", "10m");
+        Context context = new Context(Map.copyOf(withIdle), new ByteArrayInputStream(new byte[0]), false, false, postbox.started::complete);
         Thread thread = new Thread(() -> {
             try {
                 postbox.exit.complete(Main.execute(context, new PrintWriter(postbox.out, true),
