@@ -13,7 +13,8 @@ import org.eclipse.jetty.util.component.LifeCycle;
 /**
  * The {@link RequestLimits} on Jetty: header size on the HTTP configuration, idle timeout and the
  * {@link SlowRequestGuard} on every connector (also ones the launcher adds, such as a unix
- * socket), and a {@link QoSHandler} in front of everything for the concurrency limit.
+ * socket), and a {@link QoSHandler} in front of everything but health and metrics for the
+ * concurrency limit.
  */
 final class Hardening {
     private final RequestLimits limits;
@@ -25,6 +26,10 @@ final class Hardening {
         qos.setMaxRequestCount(limits.maxConcurrentRequests());
         qos.setMaxSuspendedRequestCount(limits.maxQueuedRequests());
         qos.setMaxSuspend(limits.maxQueueWait());
+        // A busy instance is not a dead one: were HAProxy's checks queued and refused with the
+        // rest, it would take the instance out of rotation and move its load onto the others.
+        // The metrics scrape is wanted most at exactly that moment. Both are cheap.
+        qos.excludePath("/health/*", "/metrics");
         Gauge.builder("postbox.http.requests.queued", qos, QoSHandler::getSuspendedRequestCount)
                 .description("requests waiting for a free slot").register(registry);
         FunctionCounter.builder("postbox.http.requests.rejected", qos,
