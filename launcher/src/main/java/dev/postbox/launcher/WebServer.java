@@ -50,7 +50,8 @@ final class WebServer implements AutoCloseable {
                 settings.web().trustedProxies(), settings.web().serveStatic(), settings.web().staticDir(),
                 WebConfig.DEFAULT_MAX_BODY_BYTES,
                 RequestLimits.DEFAULT.withMaxConcurrentRequests(http.maxConcurrentRequests(), http.maxQueuedRequests())
-                        .withTimeouts(http.idleTimeout(), http.requestReadTimeout()));
+                        .withTimeouts(http.idleTimeout(), http.requestReadTimeout()),
+                settings.web().metricsClients());
         Consumer<JavalinConfig> jetty = cfg -> {
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(http.drainTimeout().toMillis());

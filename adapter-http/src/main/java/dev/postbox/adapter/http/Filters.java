@@ -21,13 +21,13 @@ final class Filters {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WebConfig config;
-    private final TrustedProxies proxies;
+    private final AddressBlocks proxies;
     private final Csrf csrf;
     private final Sessions sessions;
 
     Filters(WebConfig config, Csrf csrf, Sessions sessions) {
         this.config = config;
-        this.proxies = TrustedProxies.parse(config.trustedProxies());
+        this.proxies = AddressBlocks.parse(config.trustedProxies());
         this.csrf = csrf;
         this.sessions = sessions;
     }
@@ -35,7 +35,7 @@ final class Filters {
     /** Every request, matched or not. */
     void before(Context ctx) {
         String peer = ctx.req().getRemoteAddr();
-        boolean trusted = proxies.trusts(peer);
+        boolean trusted = proxies.contains(peer);
         Exchange exchange = new Exchange(requestId(ctx.header("X-Request-Id")), System.nanoTime(),
                 secure(ctx, trusted), clientAddress(ctx, peer, trusted));
         Exchange.attach(ctx, exchange);
@@ -128,10 +128,10 @@ final class Filters {
         String[] hops = forwarded.split(",");
         for (int i = hops.length - 1; i >= 0; i--) {
             String hop = hops[i].strip();
-            if (TrustedProxies.literal(hop) == null) {
+            if (AddressBlocks.literal(hop) == null) {
                 return "invalid";
             }
-            if (i == 0 || !proxies.trusts(hop)) {
+            if (i == 0 || !proxies.contains(hop)) {
                 return hop;
             }
         }

@@ -11,16 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Liveness, readiness (every driven port) and Prometheus metrics. */
+/** Liveness, readiness (every driven port) and Prometheus metrics (for the allowed clients only). */
 final class Operations {
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final List<HealthCheck> checks;
     private final Optional<PrometheusMeterRegistry> prometheus;
+    private final AddressBlocks metricsClients;
 
-    Operations(List<HealthCheck> checks, Optional<PrometheusMeterRegistry> prometheus) {
+    Operations(List<HealthCheck> checks, Optional<PrometheusMeterRegistry> prometheus, AddressBlocks metricsClients) {
         this.checks = List.copyOf(checks);
         this.prometheus = prometheus;
+        this.metricsClients = metricsClients;
     }
 
     void register(RoutesConfig routes) {
@@ -61,7 +63,8 @@ final class Operations {
     }
 
     private void metrics(Context ctx) {
-        if (prometheus.isEmpty()) {
+        // the client as the trusted proxies report it: through HAProxy and nginx, the visitor, not nginx
+        if (prometheus.isEmpty() || !metricsClients.contains(Exchange.of(ctx).clientAddress)) {
             throw new io.javalin.http.NotFoundResponse();
         }
         ctx.contentType(PROMETHEUS_TEXT).result(prometheus.get().scrape());

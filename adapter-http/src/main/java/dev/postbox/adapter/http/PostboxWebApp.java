@@ -126,7 +126,7 @@ public final class PostboxWebApp {
             if (config.serveStatic() && config.staticDir().isEmpty()) {
                 cfg.routes.get("/static/{file}", PostboxWebApp::staticAsset);
             }
-            new Operations(healthChecks, prometheus(this.registry)).register(cfg.routes);
+            new Operations(healthChecks, prometheus(this.registry), AddressBlocks.parse(config.metricsClients())).register(cfg.routes);
             cfg.routes.exception(HttpResponseException.class, failures::handle);
             cfg.routes.exception(Exception.class, failures::handle);
             customizer.accept(cfg);

@@ -17,11 +17,15 @@ import java.util.Optional;
  * @param staticDir      where to serve {@code /static/} from; empty means the copy inside the jar
  * @param maxBodyBytes   larger request bodies are refused with 413 before any parsing
  * @param limits         header size, timeouts and concurrency of each instance
+ * @param metricsClients CIDRs of the clients (after trusted proxies) that may read {@code /metrics};
+ *                       others get the 404 page, so the figures do not reach the internet
  */
 public record WebConfig(String instanceName, SecureCookies secureCookies, List<String> trustedProxies,
-                        boolean serveStatic, Optional<Path> staticDir, int maxBodyBytes, RequestLimits limits) {
+                        boolean serveStatic, Optional<Path> staticDir, int maxBodyBytes, RequestLimits limits,
+                        List<String> metricsClients) {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+    public static final List<String> LOOPBACK = List.of("127.0.0.1/32", "::1/128");
 
     /** Whether session and CSRF cookies carry the Secure attribute. */
     public enum SecureCookies {
@@ -43,10 +47,10 @@ public record WebConfig(String instanceName, SecureCookies secureCookies, List<S
         }
     }
 
-    /** With the {@link RequestLimits#DEFAULT default request limits}. */
+    /** With the {@link RequestLimits#DEFAULT default request limits}; metrics for loopback clients only. */
     public WebConfig(String instanceName, SecureCookies secureCookies, List<String> trustedProxies,
                      boolean serveStatic, Optional<Path> staticDir, int maxBodyBytes) {
-        this(instanceName, secureCookies, trustedProxies, serveStatic, staticDir, maxBodyBytes, RequestLimits.DEFAULT);
+        this(instanceName, secureCookies, trustedProxies, serveStatic, staticDir, maxBodyBytes, RequestLimits.DEFAULT, LOOPBACK);
     }
 
     public WebConfig {
@@ -54,34 +58,39 @@ public record WebConfig(String instanceName, SecureCookies secureCookies, List<S
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(secureCookies, "secureCookies");
         trustedProxies = List.copyOf(trustedProxies);
+        metricsClients = List.copyOf(metricsClients);
         staticDir = staticDir == null ? Optional.empty() : staticDir;
         if (maxBodyBytes < 1024) {
             throw new IllegalArgumentException("the body limit must be at least 1024 bytes");
         }
         // fails with an exact message when a CIDR is malformed
-        TrustedProxies.parse(trustedProxies);
+        AddressBlocks.parse(trustedProxies);
+        AddressBlocks.parse(metricsClients);
     }
 
     /** Local defaults: loopback proxies trusted, static files served from the jar, 64 KiB bodies. */
     public static WebConfig defaults(String instanceName) {
-        return new WebConfig(instanceName, SecureCookies.AUTO, List.of("127.0.0.1/32", "::1/128"),
-                true, Optional.empty(), DEFAULT_MAX_BODY_BYTES);
+        return new WebConfig(instanceName, SecureCookies.AUTO, LOOPBACK, true, Optional.empty(), DEFAULT_MAX_BODY_BYTES);
     }
 
     public WebConfig withServeStatic(boolean serve, Optional<Path> dir) {
-        return new WebConfig(instanceName, secureCookies, trustedProxies, serve, dir, maxBodyBytes, limits);
+        return new WebConfig(instanceName, secureCookies, trustedProxies, serve, dir, maxBodyBytes, limits, metricsClients);
     }
 
     public WebConfig withSecureCookies(SecureCookies mode) {
-        return new WebConfig(instanceName, mode, trustedProxies, serveStatic, staticDir, maxBodyBytes, limits);
+        return new WebConfig(instanceName, mode, trustedProxies, serveStatic, staticDir, maxBodyBytes, limits, metricsClients);
     }
 
     public WebConfig withTrustedProxies(List<String> cidrs) {
-        return new WebConfig(instanceName, secureCookies, cidrs, serveStatic, staticDir, maxBodyBytes, limits);
+        return new WebConfig(instanceName, secureCookies, cidrs, serveStatic, staticDir, maxBodyBytes, limits, metricsClients);
     }
 
     public WebConfig withLimits(RequestLimits newLimits) {
-        return new WebConfig(instanceName, secureCookies, trustedProxies, serveStatic, staticDir, maxBodyBytes, newLimits);
+        return new WebConfig(instanceName, secureCookies, trustedProxies, serveStatic, staticDir, maxBodyBytes, newLimits, metricsClients);
+    }
+
+    public WebConfig withMetricsClients(List<String> cidrs) {
+        return new WebConfig(instanceName, secureCookies, trustedProxies, serveStatic, staticDir, maxBodyBytes, limits, cidrs);
     }
 
     /** Splits a comma list such as {@code 127.0.0.1/32,::1/128} (the POSTBOX_TRUSTED_PROXIES format). */

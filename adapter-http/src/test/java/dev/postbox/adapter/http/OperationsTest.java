@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OperationsTest {
     private static HealthCheck check(String name, AtomicBoolean up) {
@@ -96,6 +97,27 @@ class OperationsTest {
                     "uri=\"NOT_FOUND\"", "http_server_requests_seconds_bucket{", "jvm_memory_used_bytes", "jvm_threads_live_threads");
             assertThat(text).doesNotContain("/u/" + name);
         }
+    }
+
+    @Test
+    void metricsAreForTheAllowedClientsOnly() {
+        try (TestApp app = TestApp.start(TestApp.config("ops").withMetricsClients(List.of("127.0.0.1/32", "10.9.0.0/16")))) {
+            // loopback is a trusted proxy here, as nginx on the same host is: the visitor it reports counts
+            HttpResponse<String> visitor = app.browser().send(app.browser().request("/metrics").header("X-Forwarded-For", "203.0.113.7"));
+            assertThat(visitor.statusCode()).isEqualTo(404);
+            assertThat(visitor.body()).doesNotContain("jvm_", "http_server_requests");
+            assertThat(visitor.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+            HttpResponse<String> prometheus = app.browser().send(app.browser().request("/metrics").header("X-Forwarded-For", "10.9.4.2"));
+            assertThat(prometheus.statusCode()).isEqualTo(200);
+            assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+            // a visitor cannot claim to be Prometheus: HAProxy's own header is the last hop nginx adds to
+            HttpResponse<String> spoofed = app.browser().send(app.browser().request("/metrics")
+                    .header("X-Forwarded-For", "10.9.4.2, 203.0.113.7"));
+            assertThat(spoofed.statusCode()).isEqualTo(404);
+            assertThat(app.browser().get("/metrics").statusCode()).as("loopback itself").isEqualTo(200);
+        }
+        assertThatThrownBy(() -> TestApp.config("ops").withMetricsClients(List.of("prometheus.internal")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("'prometheus.internal' is not an IP address or CIDR block");
     }
 
     @Test

@@ -43,8 +43,9 @@ public record Settings(Storage storage, Http http, Db db, Cassandra cassandra, W
         }
     }
 
+    /** {@code metricsClients}: who may read /metrics, as seen through the trusted proxies. */
     public record Web(SecureCookies secureCookies, List<String> trustedProxies, Optional<Path> staticDir,
-                      boolean serveStatic) {
+                      boolean serveStatic, List<String> metricsClients) {
     }
 
     /** {@code cacheTtl}: how long an instance keeps a session it read (zero: not at all). */
@@ -105,9 +106,10 @@ public record Settings(Storage storage, Http http, Db db, Cassandra cassandra, W
                 env.secret("POSTBOX_CASSANDRA_PASSWORD"));
         Web web = new Web(
                 env.choice("POSTBOX_SECURE_COOKIES", SecureCookies.class, SecureCookies.AUTO),
-                cidrs(env),
+                cidrs(env, "POSTBOX_TRUSTED_PROXIES"),
                 env.optional("POSTBOX_STATIC_DIR").map(Path::of),
-                env.bool("POSTBOX_SERVE_STATIC", storage != Storage.EXTERNAL));
+                env.bool("POSTBOX_SERVE_STATIC", storage != Storage.EXTERNAL),
+                cidrs(env, "POSTBOX_METRICS_CLIENTS"));
         Sessions sessions = new Sessions(
                 env.duration("POSTBOX_SESSION_MAX_AGE", Duration.ofDays(14)),
                 env.duration("POSTBOX_SESSION_TOUCH_INTERVAL", Duration.ofMinutes(5)),
@@ -157,8 +159,9 @@ public record Settings(Storage storage, Http http, Db db, Cassandra cassandra, W
         return value;
     }
 
-    private static List<String> cidrs(Env env) {
-        String value = env.string("POSTBOX_TRUSTED_PROXIES", "127.0.0.1/32,::1/128");
+    /** Both lists default to loopback only. */
+    private static List<String> cidrs(Env env, String name) {
+        String value = env.string(name, "127.0.0.1/32,::1/128");
         List<String> result = new ArrayList<>();
         for (String part : value.split(",")) {
             String cidr = part.strip();
@@ -166,7 +169,7 @@ public record Settings(Storage storage, Http http, Db db, Cassandra cassandra, W
                 continue;
             }
             if (!validCidr(cidr)) {
-                throw new ConfigException("POSTBOX_TRUSTED_PROXIES", "must be a comma-separated list of IP addresses or CIDR blocks, got \"" + cidr + "\"");
+                throw new ConfigException(name, "must be a comma-separated list of IP addresses or CIDR blocks, got \"" + cidr + "\"");
             }
             result.add(cidr);
         }

@@ -39,6 +39,7 @@ class SettingsTest {
         assertThat(s.sessions().cacheTtl()).isEqualTo(Duration.ofSeconds(1));
         assertThat(s.web().serveStatic()).isFalse();
         assertThat(s.web().trustedProxies()).containsExactly("127.0.0.1/32", "::1/128");
+        assertThat(s.web().metricsClients()).containsExactly("127.0.0.1/32", "::1/128");
         assertThat(s.http().maxConcurrentRequests()).isEqualTo(64);
         assertThat(s.http().maxQueuedRequests()).isEqualTo(256);
         assertThat(s.http().idleTimeout()).isEqualTo(Duration.ofSeconds(30));
@@ -78,7 +79,8 @@ class SettingsTest {
                 Map.entry("POSTBOX_SESSION_TOUCH_INTERVAL", "500ms"),
                 Map.entry("POSTBOX_SESSION_CACHE_TTL", "250ms"),
                 Map.entry("POSTBOX_SECURE_COOKIES", "always"),
-                Map.entry("POSTBOX_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8")));
+                Map.entry("POSTBOX_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8"),
+                Map.entry("POSTBOX_METRICS_CLIENTS", "127.0.0.1,10.9.0.0/16")));
         assertThat(s.storage()).isEqualTo(Settings.Storage.MEMORY);
         assertThat(s.http().port()).isEqualTo(8081);
         assertThat(s.http().unixSocket()).contains(Path.of("/run/postbox/app.sock"));
@@ -91,6 +93,7 @@ class SettingsTest {
         assertThat(s.sessions().cacheTtl()).isEqualTo(Duration.ofMillis(250));
         assertThat(s.web().secureCookies()).isEqualTo(Settings.SecureCookies.ALWAYS);
         assertThat(s.web().trustedProxies()).containsExactly("10.0.0.0/8", "fd00::/8");
+        assertThat(s.web().metricsClients()).containsExactly("127.0.0.1", "10.9.0.0/16");
         assertThat(s.web().serveStatic()).isTrue();
     }
 
@@ -111,6 +114,7 @@ class SettingsTest {
             "POSTBOX_SERVE_STATIC|perhaps|POSTBOX_SERVE_STATIC must be true or false, got \"perhaps\"",
             "POSTBOX_DB_POOL_SIZE|0|POSTBOX_DB_POOL_SIZE must be between 1 and 200, got \"0\"",
             "POSTBOX_TRUSTED_PROXIES|proxy.example|POSTBOX_TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR blocks, got \"proxy.example\"",
+            "POSTBOX_METRICS_CLIENTS|prometheus.internal|POSTBOX_METRICS_CLIENTS must be a comma-separated list of IP addresses or CIDR blocks, got \"prometheus.internal\"",
             "POSTBOX_HTTP_UNIX_SOCKET_MODE|rw-rw-r--|POSTBOX_HTTP_UNIX_SOCKET_MODE must be an octal file mode such as 660 or 664, got \"rw-rw-r--\"",
             "POSTBOX_CASSANDRA_KEYSPACE|posts-db|POSTBOX_CASSANDRA_KEYSPACE must be a Cassandra name (a letter, then letters, digits or _), got \"posts-db\"",
     })

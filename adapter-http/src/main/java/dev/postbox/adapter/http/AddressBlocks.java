@@ -6,8 +6,8 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A set of CIDR blocks; a peer inside one may tell us the client's scheme and address. */
-final class TrustedProxies {
+/** A set of CIDR blocks: the proxies whose forwarding headers are believed, the clients allowed to read metrics. */
+final class AddressBlocks {
     private record Block(byte[] network, int prefix) {
         boolean contains(byte[] address) {
             if (address.length != network.length) {
@@ -30,16 +30,16 @@ final class TrustedProxies {
 
     private final List<Block> blocks;
 
-    private TrustedProxies(List<Block> blocks) {
+    private AddressBlocks(List<Block> blocks) {
         this.blocks = List.copyOf(blocks);
     }
 
-    static TrustedProxies parse(List<String> cidrs) {
+    static AddressBlocks parse(List<String> cidrs) {
         List<Block> blocks = new ArrayList<>();
         for (String cidr : cidrs) {
             blocks.add(block(cidr));
         }
-        return new TrustedProxies(blocks);
+        return new AddressBlocks(blocks);
     }
 
     private static Block block(String cidr) {
@@ -48,7 +48,7 @@ final class TrustedProxies {
         String host = slash < 0 ? text : text.substring(0, slash);
         byte[] network = literal(host);
         if (network == null) {
-            throw new IllegalArgumentException("trusted proxy '" + cidr + "' is not an IP address or CIDR block");
+            throw new IllegalArgumentException("'" + cidr + "' is not an IP address or CIDR block");
         }
         int bits = network.length * 8;
         int prefix = bits;
@@ -59,7 +59,7 @@ final class TrustedProxies {
                 prefix = -1;
             }
             if (prefix < 0 || prefix > bits) {
-                throw new IllegalArgumentException("trusted proxy '" + cidr + "' has a prefix outside 0.." + bits);
+                throw new IllegalArgumentException("'" + cidr + "' has a prefix outside 0.." + bits);
             }
         }
         return new Block(network, prefix);
@@ -92,11 +92,11 @@ final class TrustedProxies {
     }
 
     /**
-     * True when the peer may speak for the client. A peer without an IP address is a unix-domain
-     * socket, which only local processes (nginx) can reach.
+     * True when the address is in one of the blocks. An address that is no IP ("unix", or none) is
+     * a unix-domain socket's peer: only local processes (nginx) can reach it, so it is inside.
      */
-    boolean trusts(String peer) {
-        if (peer == null || peer.isEmpty() || peer.startsWith("unix:") || peer.startsWith("/")) {
+    boolean contains(String peer) {
+        if (peer == null || peer.isEmpty() || peer.equals("unix") || peer.startsWith("unix:") || peer.startsWith("/")) {
             return true;
         }
         byte[] address = literal(peer);
