@@ -87,6 +87,24 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void theLongestUsernameIsStoredEvenWhenItsLowerCaseIsLonger() {
+        // "İ" lower-cases to "i" plus a combining dot: 150 characters become a 300-character key
+        String suffix = random();
+        String dotted = "İ".repeat(Username.MAX_LENGTH - suffix.length());
+        Username longest = new Username(dotted + suffix);
+        assertThat(longest.canonical().codePointCount(0, longest.canonical().length())).isGreaterThan(Username.MAX_LENGTH);
+
+        User stored = users.insert(new NewUser(longest, new Email("long" + random() + "@example.org"),
+                new PasswordHash("argon2$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$" + random()), false, false, true, now()));
+
+        Username otherCase = new Username(dotted + suffix.toUpperCase(Locale.ROOT));
+        assertThat(users.findByUsername(longest)).contains(stored);
+        assertThat(users.findByUsername(otherCase)).contains(stored);
+        assertThatThrownBy(() -> users.insert(new NewUser(otherCase, new Email("long" + random() + "@example.org"),
+                stored.passwordHash(), false, false, true, now()))).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
     void duplicateUsernameInAnyCaseIsRefusedAndNothingIsOverwritten() {
         String base = "Dup" + random();
         User original = users.insert(newUser(new Username(base)));
