@@ -19,16 +19,25 @@ final class StoreErrors {
     }
 
     /**
-     * Anything the driver or the pool throws means the store cannot serve this call now: no
-     * connection in time, a lost connection, a read-only or missing server. Inputs are validated
-     * by the domain before they get here, so the user sees "try again" (503), never SQL.
+     * A store failure means the store cannot serve this call now: no connection in time, a lost
+     * connection, a read-only or missing server. The user sees "try again" (503), never SQL.
      */
     static StoreUnavailableException unavailable(RuntimeException e) {
         return new StoreUnavailableException(STORE, e);
     }
 
+    /**
+     * True unless the server refused the statement's data (SQLSTATE class 22, such as "Data too
+     * long", or 23, a constraint): that is a bug in Postbox, which the same call would hit again.
+     * It goes up as it is, to be logged and answered 500, instead of a 503 that invites a retry and
+     * reads as an outage; and it does not mark the replica failed.
+     */
     static boolean isStoreFailure(RuntimeException e) {
-        return e instanceof DataAccessException || sqlCause(e) != null;
+        SQLException sql = sqlCause(e);
+        if (sql != null && sql.getSQLState() != null && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+            return false;
+        }
+        return e instanceof DataAccessException || sql != null;
     }
 
     private static SQLException sqlCause(Throwable e) {
