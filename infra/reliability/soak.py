@@ -22,7 +22,8 @@ import soak_judge  # noqa: E402
 from soak_probe import Attach, Probe, metrics  # noqa: E402
 from soak_traffic import HashGate, Recorder, VirtualUser  # noqa: E402
 
-SAMPLE_FIELDS = ["t", "requests", "failures", "rss_mib", "heap_used_mib", "heap_committed_mib", "nonheap_used_mib",
+SAMPLE_FIELDS = ["t", "requests", "failures", "rss_mib", "heap_resident_mib", "heap_used_mib", "heap_committed_mib",
+                 "nonheap_used_mib",
                  "code_cache_mib", "metaspace_mib", "classes_loaded", "gc_live_data_mib", "threads", "fds", "tcp",
                  "tcp_http", "tcp_mysql", "tcp_cassandra", "hikari_connections", "cpu_cores"]
 
@@ -75,10 +76,15 @@ def run(a):
         if not vu.signup():
             log(f"sign-up of {vu.username} failed: {recorder.summary()['by_action']}")
             return 1
-    probe = Probe(a.app_pid, a.app_port, {"mysql": a.mysql_port, "cassandra": a.cassandra_port})
     attach = GcAttach(a.app_pid, log)
     if not attach.start():
         log("the attach socket did not appear; heap-after-GC samples use jcmd processes")
+    try:
+        heap_range = attach.heap_range()
+    except (OSError, RuntimeError, subprocess.SubprocessError) as e:
+        heap_range = None
+        log(f"heap address range: {e}; RSS outside the heap is judged against the committed heap")
+    probe = Probe(a.app_pid, a.app_port, {"mysql": a.mysql_port, "cassandra": a.cassandra_port}, heap_range)
     metrics_url = f"http://127.0.0.1:{a.app_port}/metrics"
     samples_csv = Csv(os.path.join(a.out, "samples.csv"), SAMPLE_FIELDS)
     gc_csv = Csv(os.path.join(a.out, "heap-after-gc.csv"), ["t", "heap_after_gc_mib", "gc_ms"])

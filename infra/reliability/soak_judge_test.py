@@ -51,6 +51,32 @@ class JudgeTest(unittest.TestCase):
         ok, checks, _ = judge(s, g, 150, 600, TRAFFIC_OK)
         self.assertEqual(failed(checks), ["RSS outside the heap flat"])
 
+    def test_heap_pages_touched_for_the_first_time_are_not_native_growth(self):
+        # the committed heap stays put while eden reaches regions it never used: RSS rises with the
+        # heap's resident pages (as in a CI soak on JDK 25: +2.5 MiB in 80 s, then a failure)
+        s, g = series(600, 5, heap=lambda t: 26, rss=lambda t: 330 + t / 20)
+        for row in s:
+            row["heap_resident_mib"] = 100 + row["t"] / 20 + row["heap_committed_mib"] - 150
+        ok, checks, _ = judge(s, g, 150, 600, TRAFFIC_OK)
+        self.assertEqual(failed(checks), [])
+        # the same RSS with the heap's resident pages flat is native growth
+        for row in s:
+            row["heap_resident_mib"] = 100 + row["heap_committed_mib"] - 150
+        ok, checks, _ = judge(s, g, 150, 600, TRAFFIC_OK)
+        self.assertEqual(failed(checks), ["RSS outside the heap flat"])
+
+    def test_the_short_ci_form_catches_a_steady_leak_but_not_a_one_time_step(self):
+        # 90 s judged after a 50 s warm-up, samples every 5 s, RSS as quiet as in real runs
+        def short(rss):
+            rng = random.Random(7)
+            s = [{"t": t, "requests": 110 * t, "rss_mib": rss(t) + rng.uniform(-0.3, 0.3), "heap_committed_mib": 148,
+                  "heap_resident_mib": 103, "threads": 31, "fds": 145, "tcp": 14} for t in range(0, 145, 5)]
+            return judge(s, [{"t": r["t"], "heap_after_gc_mib": 61} for r in s], 50, 140, TRAFFIC_OK)
+        ok, checks, _ = short(lambda t: 330 + t / 20)  # 3 MiB a minute: about 0.5 KiB per request
+        self.assertEqual(failed(checks), ["RSS outside the heap flat"])
+        ok, checks, _ = short(lambda t: 330 + (5 if t >= 95 else 0))  # one step of 5 MiB half-way
+        self.assertEqual(failed(checks), [])
+
     def test_the_warm_up_lasts_a_quarter_of_the_run_and_enough_requests_but_not_forever(self):
         self.assertFalse(warmup_done(29, WARMUP_REQUESTS, 120))
         self.assertFalse(warmup_done(100, WARMUP_REQUESTS - 1, 120))  # a busy machine: keep warming up

@@ -1,6 +1,7 @@
-"""Samples the app's JVM from outside: /proc (RSS, threads, descriptors, CPU, TCP connections),
-its /metrics (heap and non-heap in use, GC live data) and, through the HotSpot attach socket,
-the heap in use right after a forced full GC (GC.run, then GC.heap_info)."""
+"""Samples the app's JVM from outside: /proc (RSS, the resident part of the heap, threads,
+descriptors, CPU, TCP connections), its /metrics (heap and non-heap in use, GC live data) and,
+through the HotSpot attach socket, the heap's address range (GC.heap_info) and the heap in use
+right after a forced full GC (GC.run, then GC.heap_info)."""
 import os
 import re
 import socket
@@ -11,6 +12,7 @@ import urllib.request
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 HEAP_LINE = re.compile(r"^\s*(?!Metaspace|class space)([A-Za-z][A-Za-z -]*?)\s+(?:total \d+[KMG], )?used (\d+)([KMG])",
                        re.M)
+HEAP_BOUNDS = re.compile(r"\[(0x[0-9a-f]+(?:, 0x[0-9a-f]+)+)\)")
 UNIT = {"K": 1 / 1024, "M": 1, "G": 1024}
 
 
@@ -22,6 +24,24 @@ def proc_status(pid):
             if k in ("VmRSS", "Threads"):
                 out[k] = int(v.split()[0])
     return out["VmRSS"] / 1024, out["Threads"]
+
+
+def resident_in(pid, lo, hi):
+    """MiB of the process's memory resident between addresses lo and hi (/proc/PID/smaps).
+
+    The heap is committed long before the collector has touched every page of it, so RSS minus
+    the committed heap keeps rising while eden walks into fresh regions: that is not native
+    memory. The heap's own resident pages are what to subtract."""
+    kib, inside = 0, False
+    with open(f"/proc/{pid}/smaps") as f:
+        for line in f:
+            head = line.split(" ", 1)[0]
+            if "-" in head and ":" not in head:
+                start, end = (int(x, 16) for x in head.split("-"))
+                inside = start < hi and end > lo
+            elif inside and line.startswith("Rss:"):
+                kib += int(line.split()[1])
+    return round(kib / 1024, 1)
 
 
 def cpu_seconds(pid):
@@ -124,6 +144,15 @@ class Attach:
             raise RuntimeError(f"jcmd {line}: code {code.strip()}")
         return out
 
+    def heap_range(self):
+        """(start, end) of the reserved Java heap: the lowest and highest address GC.heap_info
+        prints for its spaces (G1 prints [start, end), Serial and Parallel [start, top, end) for
+        each generation)."""
+        addresses = [int(a, 16) for group in HEAP_BOUNDS.findall(self.command("GC.heap_info")) for a in group.split(", ")]
+        if not addresses:
+            raise RuntimeError("GC.heap_info printed no address range")
+        return min(addresses), max(addresses)
+
     def heap_after_gc(self):
         self.command("GC.run")
         info = self.command("GC.heap_info")
@@ -134,8 +163,8 @@ class Attach:
 
 
 class Probe:
-    def __init__(self, pid, app_port, store_ports):
-        self.pid, self.app_port = pid, app_port
+    def __init__(self, pid, app_port, store_ports, heap_range=None):
+        self.pid, self.app_port, self.heap_range = pid, app_port, heap_range
         self.store_ports = store_ports  # name -> port (remote ports of the app's outgoing connections)
         self.cpu0 = self.t_cpu0 = None
 
@@ -157,6 +186,8 @@ class Probe:
         self.cpu0, self.t_cpu0 = cpu, now
         row = {"rss_mib": round(rss, 1), "threads": threads, "fds": fds, "tcp": len(conns),
                "tcp_http": sum(1 for lp, _ in conns if lp == self.app_port), "cpu_cores": cpu_share}
+        if self.heap_range:
+            row["heap_resident_mib"] = resident_in(self.pid, *self.heap_range)
         for name, port in self.store_ports.items():
             row[f"tcp_{name}"] = sum(1 for _, rp in conns if rp == port)
         return row
