@@ -37,19 +37,24 @@ NATIVE_SLOPE_MIB_PER_MIN = 2.0
 SLACK = {"threads": 4, "fds": 8, "tcp": 4}
 
 
-def theil_sen(points):
+def pairwise_slopes(points):
+    """The slopes between every pair of (x, y) points with distinct x, sorted."""
+    return sorted((y2 - y1) / (x2 - x1) for i, (x1, y1) in enumerate(points) for x2, y2 in points[i + 1:] if x2 != x1)
+
+
+def theil_sen(points, slopes=None):
     """Median pairwise slope of (x, y) points; None for fewer than two distinct x."""
-    slopes = [(y2 - y1) / (x2 - x1) for i, (x1, y1) in enumerate(points) for x2, y2 in points[i + 1:] if x2 != x1]
+    slopes = pairwise_slopes(points) if slopes is None else slopes
     return statistics.median(slopes) if slopes else None
 
 
-def sen_lower_bound(points, z=1.645):
+def sen_lower_bound(points, z=1.645, slopes=None):
     """One-sided 95% lower confidence limit of the Theil-Sen slope (Gilbert 1987, 16.5): the
     M1-th smallest pairwise slope, M1 = (N - z * sqrt(Var S)) / 2, Var S = n(n-1)(2n+5)/18.
     A leak makes every pairwise slope about its rate, so the limit sits near it; a one-time step
     (a late compilation, a new thread's stack) leaves the pairs on either side of it flat, and
     the limit near zero, even when the median slope is high in a short run."""
-    slopes = sorted((y2 - y1) / (x2 - x1) for i, (x1, y1) in enumerate(points) for x2, y2 in points[i + 1:] if x2 != x1)
+    slopes = pairwise_slopes(points) if slopes is None else slopes
     if not slopes:
         return None
     n = len(points)
@@ -109,7 +114,8 @@ def judge(samples, gc_samples, warm_end, end, traffic, bounds=None):
         if len(pts) < 5:
             check(f"{name} flat", False, f"only {len(pts)} samples after the warm-up; run longer")
             continue
-        slope, lower = theil_sen(pts), sen_lower_bound(pts)
+        slopes = pairwise_slopes(pts)
+        slope, lower = theil_sen(pts, slopes), sen_lower_bound(pts, slopes=slopes)
         per_k = f", {slope * 1024 / rate * 1000:+.1f} KiB per 1000 requests" if rate else ""
         check(f"{name} flat", lower <= bound,
               f"Theil-Sen slope {slope:+.3f} MiB/min, 95% lower limit {lower:+.3f}, over {len(pts)} samples{per_k}"

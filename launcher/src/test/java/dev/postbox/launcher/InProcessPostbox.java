@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,7 @@ final class InProcessPostbox implements AutoCloseable {
         // WebClient's pooled java.net.http client keeps connections far longer than the app's 30 s
         // idle timeout and does not retry a POST sent on one the app is just closing (TestApp, in
         // adapter-http, says more); a test that wants the real idle timeout sets it
-        Map<String, String> withIdle = new java.util.HashMap<>(env);
+        Map<String, String> withIdle = new HashMap<>(env);
         withIdle.putIfAbsent("POSTBOX_HTTP_IDLE_TIMEOUT", "10m");
         Context context = new Context(Map.copyOf(withIdle), new ByteArrayInputStream(new byte[0]), false, false, postbox.started::complete);
         Thread thread = new Thread(() -> {

@@ -45,8 +45,8 @@ final class TestApp implements AutoCloseable {
      * Tests of the idle limit itself set their own.
      */
     static WebConfig config(String instanceName) {
-        WebConfig defaults = WebConfig.defaults(instanceName);
-        return defaults.withLimits(defaults.limits().withTimeouts(Duration.ofMinutes(10), defaults.limits().requestReadTimeout()));
+        return WebConfig.defaults(instanceName)
+                .withLimits(RequestLimits.DEFAULT.withTimeouts(Duration.ofMinutes(10), RequestLimits.DEFAULT.requestReadTimeout()));
     }
 
     static TestApp start(WebConfig config) {

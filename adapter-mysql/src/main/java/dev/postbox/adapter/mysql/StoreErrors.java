@@ -34,10 +34,14 @@ final class StoreErrors {
      */
     static boolean isStoreFailure(RuntimeException e) {
         SQLException sql = sqlCause(e);
-        if (sql != null && sql.getSQLState() != null && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+        if (sql != null && refusedData(sql.getSQLState())) {
             return false;
         }
         return e instanceof DataAccessException || sql != null;
+    }
+
+    private static boolean refusedData(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("22") || sqlState.startsWith("23"));
     }
 
     private static SQLException sqlCause(Throwable e) {
