@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The variables the launcher really reads are the ones infra's files may set
- * ({@code infra/postbox-env-vars.txt}) and the ones the README documents.
+ * ({@code infra/postbox-env-vars.txt}) and the ones {@code docs/configuration.md} documents.
  */
 class EnvironmentVariablesTest {
     private static final Pattern NAME = Pattern.compile("POSTBOX_[A-Z0-9_]*[A-Z0-9]");
@@ -59,13 +59,13 @@ class EnvironmentVariablesTest {
     }
 
     @Test
-    void readmeDocumentsEveryVariable() throws IOException {
-        String readme = Files.readString(ROOT.resolve("README.md"));
+    void configurationDocDocumentsEveryVariable() throws IOException {
+        String doc = Files.readString(ROOT.resolve("docs/configuration.md"));
         for (String name : launcherVariables()) {
-            boolean documented = readme.contains("`" + name + "`") || readme.contains("`" + name + "` /")
-                    || (name.endsWith("_FILE") && readme.contains("`" + name.substring(0, name.length() - 5) + "`"))
-                    || readme.contains("`" + name.replaceFirst("^POSTBOX_CASSANDRA_", "_") + "`");
-            assertThat(documented).as("README documents %s", name).isTrue();
+            boolean documented = doc.contains("`" + name + "`") || doc.contains("`" + name + "` /")
+                    || (name.endsWith("_FILE") && doc.contains("`" + name.substring(0, name.length() - 5) + "`"))
+                    || doc.contains("`" + name.replaceFirst("^POSTBOX_CASSANDRA_", "_") + "`");
+            assertThat(documented).as("docs/configuration.md documents %s", name).isTrue();
         }
         assertThat(launcherVariables()).contains("POSTBOX_HTTP_PORT", "POSTBOX_ADMIN_USERNAME", "POSTBOX_JAVA_OPTS",
                 "POSTBOX_LOG_LEVEL", "POSTBOX_CASSANDRA_SERVER_LIB");
