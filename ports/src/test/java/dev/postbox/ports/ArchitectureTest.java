@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The module table of DESIGN.md, for the domain and ports (the adapter modules run their own). */
+/** The module rules of docs/architecture.md, for the domain and ports (the adapter modules run their own). */
 class ArchitectureTest {
     private static JavaClasses main;
 

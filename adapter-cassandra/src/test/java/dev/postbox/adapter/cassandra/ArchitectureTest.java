@@ -4,7 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.postbox.ports.contract.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md's module table for this adapter: ports, the driver, Micrometer, SLF4J and nothing else. */
+/** The module rules of docs/architecture.md for this adapter: ports, the driver, Micrometer, SLF4J and nothing else. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = ArchitectureRules.importMainClasses();
 

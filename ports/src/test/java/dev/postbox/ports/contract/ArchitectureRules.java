@@ -13,7 +13,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The module table of DESIGN.md as ArchUnit rules, for the ports build and for any adapter
+ * The module rules of docs/architecture.md as ArchUnit rules, for the ports build and for any adapter
  * module's own test (it needs {@code archunit-junit5} in test scope beside the ports test-jar):
  * <pre>{@code
  * JavaClasses classes = ArchitectureRules.importMainClasses();
