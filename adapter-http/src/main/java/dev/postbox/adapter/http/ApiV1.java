@@ -62,7 +62,7 @@ final class ApiV1 {
         routes.delete(PREFIX + "/posts/{id}", this::deletePost);
     }
 
-    /** Requests that make no use of an existing session, so they need no CSRF token (see README). */
+    /** Requests that make no use of an existing session, so they need no CSRF token (see docs/security.md). */
     static boolean anonymousEntry(Context ctx) {
         String path = ctx.path();
         return ctx.method() == io.javalin.http.HandlerType.POST

@@ -39,7 +39,7 @@ final class PebbleRenderer implements FileRenderer {
     @SuppressWarnings("unchecked")
     String render(String template, Map<String, ?> model) {
         // templates hold only Latin-1 (other characters as entities), so a page of plain text stays
-        // a compact one-byte string, cheap to build and to encode; see README, Performance
+        // a compact one-byte string, cheap to build and to encode; see docs/performance.md
         Text out = new Text();
         try {
             engine.getTemplate(template).evaluate(out, (Map<String, Object>) model);

@@ -75,8 +75,8 @@ public final class PostboxWebApp {
         this.javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
-            // Virtual threads where the JDK has them (21+). Measured on the 2-core bench (README,
-            // Performance): they cost more CPU than platform threads (their stacks are heap garbage)
+            // Virtual threads where the JDK has them (21+). Measured on the 2-core bench
+            // (docs/performance.md): they cost more CPU than platform threads (their stacks are heap garbage)
             // but keep the list page's p99 at 45 ms where 32 platform threads time-sliced it to 72
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = config.maxBodyBytes();

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The posts list on in-memory storage: the use case plus the Pebble page for 100 posts, and a
  * whole HTTP round trip of {@code /posts/list} (20 of the user's 100 posts). Not run by the build:
- * {@code java -cp <test classpath> org.openjdk.jmh.Main ListPageBenchmark} (see README).
+ * {@code java -cp <test classpath> org.openjdk.jmh.Main ListPageBenchmark} (see docs/performance.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

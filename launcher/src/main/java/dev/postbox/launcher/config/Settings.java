@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Every setting of Postbox, read from {@code POSTBOX_*} variables and validated in one go.
- * The README's configuration table lists the same names and defaults.
+ * docs/configuration.md lists the same names and defaults.
  */
 public record Settings(Storage storage, Http http, Db db, Cassandra cassandra, Web web,
                        Sessions sessions, Login login, Duration startupWait, Path dataDir) {

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * memory for up to {@code ttl} after it was read, so a client making many requests costs one
  * store read per {@code ttl} instead of one per request.
  * <p>
- * The bound this documents (README, Configuration: {@code POSTBOX_SESSION_CACHE_TTL}): a logout,
+ * The bound this documents (docs/configuration.md: {@code POSTBOX_SESSION_CACHE_TTL}): a logout,
  * password change or deactivation made through this object applies to it at once; one made by
  * another instance applies here within {@code ttl} (plus the replica's lag, as without a cache).
  * A staff flag changed anywhere shows within {@code ttl}. Only found sessions are kept (an
