@@ -6,6 +6,11 @@
 INFRA_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 REPO_ROOT=$(cd "$INFRA_DIR/.." && pwd)
 export INFRA_DIR REPO_ROOT
+# The Python code the tools share (the postbox_client package) is imported from here; once,
+# however often this file is sourced.
+if [[ :${PYTHONPATH:-}: != *":$INFRA_DIR/lib/python:"* ]]; then
+  export PYTHONPATH=$INFRA_DIR/lib/python${PYTHONPATH:+:$PYTHONPATH}
+fi
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf '%s: %s\n' "${0##*/}" "$*" >&2; exit 1; }

@@ -1,4 +1,4 @@
-# Sourced after infra/local/topology.sh by infra/bench/run and infra/reliability/soak: the
+# Sourced after infra/local/topology.sh by infra/bench/run and infra/reliability/soak/run: the
 # single-instance stack nginx -> one app -> one MariaDB + one Cassandra node on loopback, every
 # process recorded under RUN_DIR/pids so that single_stack_down stops exactly those.
 # shellcheck shell=bash

@@ -12,7 +12,6 @@ Each prints what it proved and exits 1 with the reason on the first failed asser
 import base64
 import json
 import os
-import re
 import secrets
 import sys
 import threading
@@ -20,8 +19,7 @@ import time
 import urllib.error
 import urllib.request
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from postbox_client import Client, LIST_PATH  # noqa: E402
+from postbox_client import LIST_PATH, Client
 
 
 def fail(msg):

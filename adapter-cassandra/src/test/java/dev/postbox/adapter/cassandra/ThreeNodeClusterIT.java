@@ -14,11 +14,9 @@ import dev.postbox.domain.Username;
 import dev.postbox.ports.out.HealthCheck;
 import dev.postbox.ports.out.PostRepository;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.function.ThrowingConsumer;
 
 import java.time.Duration;
@@ -45,10 +43,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Three real nodes (127.0.0.1-3), replication factor 3, LOCAL_QUORUM. The tests run in order
- * and share the cluster: one node down, then two.
+ * Three real nodes (127.0.0.1-3), replication factor 3, LOCAL_QUORUM. The cluster is started once
+ * for the class (three nodes are expensive), but no test relies on another: each writes its own
+ * posts under its own authors, and every node a test stops is started again after it
+ * ({@link #startStoppedNodes}), also when it failed, so the tests pass alone and in any order.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThreeNodeClusterIT {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
     /** Only detects hangs; the calls are expected to return far sooner. */
@@ -57,7 +56,6 @@ class ThreeNodeClusterIT {
     private static LocalCassandraCluster cluster;
     private static CassandraStorage storage;
     private static PostRepository posts;
-    private static Post writtenWhileNode1WasDown;
 
     private final PostIdGenerator ids = PostIdGenerator.systemUtc();
 
@@ -97,6 +95,30 @@ class ThreeNodeClusterIT {
         }
     }
 
+    /** Starts every node the test stopped (together) and waits until the driver sees all three up. */
+    @AfterEach
+    void startStoppedNodes() {
+        Instant start = Instant.now();
+        List<LocalCassandraNode> stopped = cluster.nodes().stream().filter(n -> !n.isRunning()).toList();
+        CompletableFuture.allOf(stopped.stream()
+                .map(n -> CompletableFuture.runAsync(() -> n.startAndAwaitReady(TestNodes.START_TIMEOUT)))
+                .toArray(CompletableFuture[]::new)).join();
+        awaitUntil("the driver sees 3 nodes up", Duration.ofMinutes(2),
+                () -> storage.healthCheck().check().detail().startsWith("3 of 3"));
+        if (!stopped.isEmpty()) {
+            TestNodes.record("cluster: restart " + stopped.size() + " stopped node(s) after a test", start);
+        }
+    }
+
+    private static void stopNodes2And3() {
+        Instant stop = Instant.now();
+        CompletableFuture.allOf(CompletableFuture.runAsync(() -> cluster.node(2).stop()),
+                CompletableFuture.runAsync(() -> cluster.node(3).stop())).join();
+        TestNodes.record("cluster: stop nodes 2 and 3", stop);
+        awaitUntil("the health check reports the lost quorum", Duration.ofSeconds(30), () -> !storage.healthCheck().check().up());
+        assertThat(storage.healthCheck().check().detail()).isEqualTo("1 of 3 replicas up, LOCAL_QUORUM needs 2");
+    }
+
     private Post post(Username author, String text) {
         return new Post(author, ids.next(), new PostContent(text));
     }
@@ -106,7 +128,6 @@ class ThreeNodeClusterIT {
     }
 
     @Test
-    @Order(1)
     void concurrentMigratorsOnDifferentCoordinatorsAgreeOnOneSchema() throws Exception {
         // a race is a matter of luck: run a few
         for (int round = 0; round < 3; round++) {
@@ -150,10 +171,10 @@ class ThreeNodeClusterIT {
     }
 
     @Test
-    @Order(2)
     void withOneNodeDownWritesAndReadsKeepWorkingAndTheNodeCatchesUp() throws Exception {
         assertThat(storage.healthCheck().check()).isEqualTo(new HealthCheck.Status("cassandra", true,
                 "3 of 3 replicas up, LOCAL_QUORUM needs 2"));
+        Post missed = post(author("down1"), "written while node 1 was down");
         Load load = new Load();
         load.start();
         try {
@@ -165,10 +186,8 @@ class ThreeNodeClusterIT {
             awaitUntil("the health check sees node 1 down", Duration.ofSeconds(30),
                     () -> storage.healthCheck().check().detail().startsWith("2 of 3"));
             assertThat(storage.healthCheck().check().up()).isTrue();
-            writtenWhileNode1WasDown = post(author("down1"), "written while node 1 was down");
-            posts.insert(writtenWhileNode1WasDown);
-            assertThat(posts.listByAuthor(writtenWhileNode1WasDown.author(), Optional.empty(), 10))
-                    .containsExactly(writtenWhileNode1WasDown);
+            posts.insert(missed);
+            assertThat(posts.listByAuthor(missed.author(), Optional.empty(), 10)).containsExactly(missed);
             load.awaitMoreOps(200);
 
             Instant restart = Instant.now();
@@ -183,36 +202,30 @@ class ThreeNodeClusterIT {
         assertThat(load.failures).as("failed operations: %s", load.errors).isEmpty();
         assertThat(load.ops.get()).isGreaterThan(350);
 
-        // ALL needs node 1 to answer too: it has the post (hinted handoff or read repair)
+        // ALL needs node 1 to answer too; by then it has the post (hinted handoff, or the read
+        // repair a read at ALL completes before it answers)
         PostRepository atAll = new CassandraPostRepository(storage.session(), "posts_db", DefaultConsistencyLevel.ALL, REQUEST_TIMEOUT);
         awaitUntil("a read at ALL succeeds", Duration.ofMinutes(1), () -> {
             try {
-                return atAll.find(writtenWhileNode1WasDown.author(), writtenWhileNode1WasDown.id()).isPresent();
+                return atAll.find(missed.author(), missed.id()).isPresent();
             } catch (StoreUnavailableException e) {
                 return false;
             }
         });
+
+        // the proof that node 1 holds the post it missed: it answers alone
+        stopNodes2And3();
+        PostRepository atOne = new CassandraPostRepository(storage.session(), "posts_db", DefaultConsistencyLevel.ONE, REQUEST_TIMEOUT);
+        assertThat(atOne.find(missed.author(), missed.id())).contains(missed);
     }
 
     @Test
-    @Order(3)
     void withTwoNodesDownCallsFailFastAndRecoverWhenOneReturns() throws Exception {
-        assertThat(writtenWhileNode1WasDown).as("runs after the one-node-down test").isNotNull();
         Username author = author("down2");
         Post before = post(author, "before two nodes went down");
         posts.insert(before);
 
-        Instant stop = Instant.now();
-        CompletableFuture.allOf(CompletableFuture.runAsync(() -> cluster.node(2).stop()),
-                CompletableFuture.runAsync(() -> cluster.node(3).stop())).join();
-        TestNodes.record("cluster: stop nodes 2 and 3", stop);
-
-        awaitUntil("the health check reports the lost quorum", Duration.ofSeconds(30), () -> !storage.healthCheck().check().up());
-        assertThat(storage.healthCheck().check().detail()).isEqualTo("1 of 3 replicas up, LOCAL_QUORUM needs 2");
-
-        // node 1 alone still holds the post it missed while it was down
-        PostRepository atOne = new CassandraPostRepository(storage.session(), "posts_db", DefaultConsistencyLevel.ONE, REQUEST_TIMEOUT);
-        assertThat(atOne.find(writtenWhileNode1WasDown.author(), writtenWhileNode1WasDown.id())).contains(writtenWhileNode1WasDown);
+        stopNodes2And3();
 
         List<ThrowingConsumer<PostRepository>> calls = List.of(
                 r -> r.insert(post(author, "cannot be written")),

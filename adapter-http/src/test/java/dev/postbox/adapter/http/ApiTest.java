@@ -160,4 +160,19 @@ class ApiTest extends AppTest {
         problem(api().call("GET", "/api/v1/nothing", null), 404, "not_found");
         problem(api().call("PUT", "/api/v1/me", "{}"), 405, "method_not_allowed");
     }
+
+    @Test
+    void aPlantedSessionCookieIsNeverAdoptedByTheApi() {
+        String name = app.register("fixapi");
+        Browser browser = app.browser();
+        String planted = "B".repeat(43);
+        browser.cookies.put(Sessions.COOKIE, planted);
+        Api api = new Api(browser);
+        assertThat(api.logIn(name, TestApp.PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(browser.session()).isNotNull().isNotEqualTo(planted);
+
+        Browser attacker = app.browser();
+        attacker.cookies.put(Sessions.COOKIE, planted);
+        assertThat(new Api(attacker).call("GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
+    }
 }

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Jazzer fuzz test of the form-body parser. Without JAZZER_FUZZ it replays the inputs under
  * {@code FormBodyFuzzTestInputs/} (and the empty input) as an ordinary test; with JAZZER_FUZZ=1
- * it fuzzes for a bounded time (infra/reliability/fuzz). The only failure allowed is a 400, and
- * whatever parses re-encodes to the same fields.
+ * it fuzzes for a bounded time (infra/reliability/fuzz/run). The only failure allowed is a 400,
+ * and whatever parses re-encodes to the same fields.
  */
 class FormBodyFuzzTest {
     @FuzzTest(maxDuration = "30s")

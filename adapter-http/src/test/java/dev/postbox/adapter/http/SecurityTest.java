@@ -1,5 +1,7 @@
 package dev.postbox.adapter.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -7,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -208,5 +211,69 @@ class SecurityTest extends AppTest {
         try (TestApp noStatic = TestApp.start(TestApp.config("test").withServeStatic(false, java.util.Optional.empty()))) {
             assertThat(noStatic.browser().get("/static/postbox.css").statusCode()).isEqualTo(404);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<script>alert(1)</script>", "\"><svg onload=alert(1)>", "'><img src=x onerror=alert(1)>",
+            "javascript:alert(1)", "</textarea><script>x</script>"})
+    void reflectedInputIsEscapedEverywhere(String payload) {
+        Browser browser = app.browser();
+        browser.get("/accounts/login/");
+        String login = browser.post("/accounts/login/", Map.of("username", payload, "password", "x")).body();
+        String signup = app.browser().get("/accounts/signup/").body();
+        String userPage = app.browser().get("/u/" + java.net.URLEncoder.encode(payload, java.nio.charset.StandardCharsets.UTF_8)).body();
+        String next = app.browser().get("/accounts/login/?next=/" + java.net.URLEncoder.encode(payload, java.nio.charset.StandardCharsets.UTF_8)).body();
+        for (String page : List.of(login, signup, userPage, next)) {
+            // an escaped payload has none of < > " ' left, so finding it raw means it was not escaped
+            if (payload.chars().anyMatch(c -> "<>\"'".indexOf(c) >= 0)) {
+                assertThat(page).doesNotContain(payload);
+            }
+            assertThat(page).doesNotContain("<script>alert", "<svg onload", "<img src=x", "href=\"javascript:");
+        }
+        JsonNode problem = Api.json(new Api(app.browser()).call("GET", "/api/v1/users/" + java.net.URLEncoder.encode(payload,
+                java.nio.charset.StandardCharsets.UTF_8) + "/posts", null));
+        assertThat(problem.toString()).doesNotContain("<script>");
+    }
+
+    @Test
+    void sqlAndCqlMetacharactersAreStoredVerbatim() {
+        String name = app.register("meta");
+        Api api = new Api(app.browser());
+        assertThat(api.logIn(name, TestApp.PASSWORD).statusCode()).isEqualTo(200);
+        List<String> payloads = List.of("'; DROP TABLE auth_user; --", "\" OR 1=1 --", "\\'; TRUNCATE posts; --",
+                "%_%", "x'); APPLY BATCH; --", "$$ || $$", "semi;colon", "😀 ' \" ` \\ %");
+        for (String payload : payloads) {
+            String body = JsonNodeFactory.instance.objectNode().put("content", payload).toString();
+            assertThat(api.call("POST", "/api/v1/posts", body).statusCode()).as(payload).isEqualTo(201);
+        }
+        JsonNode listed = Api.json(api.call("GET", "/api/v1/users/" + name + "/posts?limit=20", null)).get("posts");
+        List<String> contents = new ArrayList<>();
+        listed.forEach(p -> contents.add(p.get("content").asText()));
+        assertThat(contents).containsExactlyInAnyOrderElementsOf(payloads);
+        // metacharacters in credentials are just wrong credentials
+        assertThat(new Api(app.browser()).logIn("admin' --", "' OR '1'='1").statusCode()).isEqualTo(401);
+        assertThat(new Api(app.browser()).logIn(name + "' --", TestApp.PASSWORD).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void malformedAndOversizedInputNeverGives500() {
+        Browser browser = app.loggedIn(app.register("junk"));
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        answers.add(browser.postRaw("/posts/create", "content=" + "%".repeat(3) + "&csrfmiddlewaretoken=" + browser.csrf));
+        answers.add(browser.postRaw("/posts/create", "a=1&".repeat(100) + "csrfmiddlewaretoken=" + browser.csrf));
+        answers.add(browser.get("/posts/list?before=not-a-uuid"));
+        answers.add(browser.get("/api/v1/users/x/posts?limit=999999999999"));
+        answers.add(browser.get("/u/" + "a".repeat(5000)));
+        Api api = new Api(browser);
+        api.csrf = browser.csrf;
+        answers.add(api.call("POST", "/api/v1/posts", "{\"content\":" + "[".repeat(5000) + "}"));
+        answers.add(api.call("POST", "/api/v1/posts", "{\"content\":1e999999}"));
+        answers.add(api.call("DELETE", "/api/v1/posts/" + "z".repeat(300), null));
+        String raw = RawHttp.exchange(app.web.port(), "GET /posts/ HTTP/1.1\r\nHost: x\r\nX-Bad: \u0001\u0002\r\nConnection: close\r\n\r\n");
+        assertThat(RawHttp.status(raw)).isLessThan(500);
+        assertThat(answers).allSatisfy(r -> {
+            assertThat(r.statusCode()).as(r.uri().toString()).isBetween(200, 499);
+            assertThat(r.body()).doesNotContain("Exception", "at dev.postbox", "at org.");
+        });
     }
 }

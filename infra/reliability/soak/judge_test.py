@@ -1,12 +1,9 @@
 """The soak's judge on made-up series: a leak fails it, noise and warm-up growth don't.
-Run: python3 -m unittest infra/reliability/soak_judge_test.py (infra/reliability/soak runs it first)."""
-import os
+Run: python3 infra/reliability/soak/judge_test.py (the soak runs it first)."""
 import random
-import sys
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from soak_judge import MAX_WARMUP_S, WARMUP_REQUESTS, judge, theil_sen, warmup_done  # noqa: E402
+from judge import MAX_WARMUP_S, WARMUP_REQUESTS, judge, theil_sen, warmup_done
 
 TRAFFIC_OK = {"requests": 1000, "failures": 0, "by_status_class": {}}
 

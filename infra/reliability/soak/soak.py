@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Drives the soak's traffic against a running stack, samples the app while it runs, writes the
-results and judges them (infra/reliability/soak starts and stops the stack around this).
+results and judges them (run, beside this file, starts and stops the stack around this).
 
 Usage: soak.py --base URL --app-pid PID --app-port PORT --mysql-port P --cassandra-port P
                --duration S --out DIR [--clients N] [--think-ms MS] [--sample-s S] [--gc-every-s S]
@@ -15,12 +15,10 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.parse
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import soak_judge  # noqa: E402
-from soak_probe import Attach, Probe, metrics  # noqa: E402
-from soak_traffic import HashGate, Recorder, VirtualUser  # noqa: E402
+import judge
+from probe import Attach, Probe, metrics
+from traffic import HashGate, Recorder, VirtualUser
 
 SAMPLE_FIELDS = ["t", "requests", "failures", "rss_mib", "heap_resident_mib", "heap_used_mib", "heap_committed_mib",
                  "nonheap_used_mib",
@@ -67,10 +65,9 @@ class GcAttach(Attach):
 
 def run(a):
     os.makedirs(a.out, exist_ok=True)
-    u = urllib.parse.urlsplit(a.base)
     recorder, stop, gate = Recorder(), threading.Event(), HashGate()
     seed = int(time.time()) % 100000
-    users = [VirtualUser(i + 1, u.hostname, u.port, recorder, stop, gate, a.think_ms / 1000, seed)
+    users = [VirtualUser(i + 1, a.base, recorder, stop, gate, a.think_ms / 1000, seed)
              for i in range(a.clients)]
     for vu in users:
         if not vu.signup():
@@ -91,9 +88,9 @@ def run(a):
     samples, gc_samples = [], []
     probe.sample()  # CPU baseline
 
-    judged = a.duration * soak_judge.JUDGED_FRACTION
+    judged = a.duration * judge.JUDGED_FRACTION
     log(f"soak: {a.clients} virtual users; warm-up without think time for at least "
-        f"{a.duration - judged:.0f} s and {soak_judge.WARMUP_REQUESTS} requests, then {judged:.0f} s with "
+        f"{a.duration - judged:.0f} s and {judge.WARMUP_REQUESTS} requests, then {judged:.0f} s with "
         f"{a.think_ms} ms think time; samples every {a.sample_s} s, a full GC every {a.gc_every_s} s; "
         f"results in {a.out}")
     t0 = time.monotonic()
@@ -107,7 +104,7 @@ def run(a):
     try:
         while True:
             t = time.monotonic() - t0
-            if warm_end is None and soak_judge.warmup_done(t, recorder.totals()[0], a.duration):
+            if warm_end is None and judge.warmup_done(t, recorder.totals()[0], a.duration):
                 warm_end, end, warm_requests = t, t + judged, recorder.totals()[0]
                 for vu in users:
                     vu.burst_until = 0.0
@@ -172,14 +169,14 @@ def run(a):
 
 def verdict(out, samples, gc_samples, traffic):
     warm_end, end = traffic["warmup_end_s"], traffic["end_s"]
-    ok, checks, figures = soak_judge.judge(samples, gc_samples, warm_end, end, traffic)
+    ok, checks, figures = judge.judge(samples, gc_samples, warm_end, end, traffic)
     with open(os.path.join(out, "verdict.json"), "w") as f:
         json.dump({"ok": ok, "checks": checks, "figures": figures, "bounds": {
-            "judged_fraction": soak_judge.JUDGED_FRACTION, "warmup_requests": soak_judge.WARMUP_REQUESTS,
-            "max_warmup_s": soak_judge.MAX_WARMUP_S, "window_fraction": soak_judge.WINDOW_FRACTION,
-            "heap_slope_mib_per_min": soak_judge.HEAP_SLOPE_MIB_PER_MIN,
-            "rss_slope_mib_per_min": soak_judge.RSS_SLOPE_MIB_PER_MIN,
-            "native_slope_mib_per_min": soak_judge.NATIVE_SLOPE_MIB_PER_MIN, "slack": soak_judge.SLACK}}, f, indent=1)
+            "judged_fraction": judge.JUDGED_FRACTION, "warmup_requests": judge.WARMUP_REQUESTS,
+            "max_warmup_s": judge.MAX_WARMUP_S, "window_fraction": judge.WINDOW_FRACTION,
+            "heap_slope_mib_per_min": judge.HEAP_SLOPE_MIB_PER_MIN,
+            "rss_slope_mib_per_min": judge.RSS_SLOPE_MIB_PER_MIN,
+            "native_slope_mib_per_min": judge.NATIVE_SLOPE_MIB_PER_MIN, "slack": judge.SLACK}}, f, indent=1)
     print(f"soak: {traffic['requests']} requests in {end:.0f} s, {traffic['warmup_requests']} of them in the "
           f"{warm_end:.0f} s warm-up; statuses {traffic['by_status_class']}")
     for line in traffic.get("first_failures", []):

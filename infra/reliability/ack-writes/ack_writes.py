@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Load and verification halves of infra/reliability/ack-writes (which runs the topology and the
-fault schedule). Python 3 stdlib only; the page client is infra/test/lib/postbox_client.py.
+"""Load and verification halves of the acknowledged-writes checker (run, beside this file, starts
+the topology and runs the fault schedule). Python 3 stdlib and the shared postbox_client.
 
   ack_writes.py load BASE_URL DIR CLIENTS USERS TIMEOUT_S THINK_MS
       Signs up USERS fresh users through the real sign-up form, writes DIR/users.json, starts
@@ -21,15 +21,10 @@ import secrets
 import sys
 import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "lib"))
-from postbox_client import Client, Response, CREATE_PATH, CSRF_FIELD, LIST_PATH  # noqa: E402
+from postbox_client import CREATE_PATH, LIST_PATH, LOGIN_PATH, Client, api_posts_path
 
-API_CREATE = "/api/v1/posts"
-# Slack past the client timeout: urllib's timeout is per socket operation, so a server that
+# Slack past the client timeout: the timeout is per socket operation, so a server that
 # trickles bytes could stretch one request; beyond this it counts as a hang.
 HANG_SLACK_S = 5.0
 # A login hashes a password (a core for 0.1-0.4 s here, seconds on a busy machine): 16 clients
@@ -67,8 +62,6 @@ class Recorder:
 
 def error_name(e):
     """A client-side failure as a short stable label (timeout, refused, reset, ...)."""
-    if isinstance(e, urllib.error.URLError) and not isinstance(e, urllib.error.HTTPError):
-        e = e.reason if isinstance(e.reason, BaseException) else e
     if isinstance(e, TimeoutError) or "timed out" in str(e):
         return "timeout"
     if isinstance(e, ConnectionRefusedError):
@@ -127,14 +120,14 @@ def client_loop(base, idx, user, recorder, timeout, think, stop_file, run_id):
     while not os.path.exists(stop_file):
         if token is None:  # (re)log in: a fresh cookie jar, then the create page for a token
             c = Client(base, timeout=timeout)
-            _, r = timed("login-page", recorder, idx, lambda: c.get("/accounts/login/"), user=user["username"])
+            _, r = timed("login-page", recorder, idx, lambda: c.get(LOGIN_PATH), user=user["username"])
             if r is None or r.status != 200:
                 time.sleep(0.5)
                 continue
-            fields = {"username": user["username"], "password": user["password"], "next": LIST_PATH,
-                      CSRF_FIELD: page_token(r)}
+            fields = {"username": user["username"], "password": user["password"], "next": LIST_PATH}
+            login_token = page_token(r)
             with LOGINS:
-                _, r = timed("login", recorder, idx, lambda: c.request("POST", "/accounts/login/", fields),
+                _, r = timed("login", recorder, idx, lambda: c.post_with_token(LOGIN_PATH, fields, login_token),
                              user=user["username"])
             if r is None or r.status != 303:
                 time.sleep(0.5)
@@ -150,12 +143,11 @@ def client_loop(base, idx, user, recorder, timeout, think, stop_file, run_id):
         content = f"{marker} acknowledged-writes check"
         if seq % 2:
             rec, r = timed("create-form", recorder, idx,
-                           lambda: c.request("POST", CREATE_PATH, {"content": content, CSRF_FIELD: token}),
+                           lambda: c.post_with_token(CREATE_PATH, {"content": content}, token),
                            user=user["username"], marker=marker)
         else:
-            body = json.dumps({"content": content}).encode()
             rec, r = timed("create-api", recorder, idx,
-                           lambda: api_post(c, API_CREATE, body, token), user=user["username"], marker=marker)
+                           lambda: c.api_create_post(content, token), user=user["username"], marker=marker)
         if r is not None and (r.status in (401, 403) or r.status in (302, 303) and not acknowledged(rec)):
             token = None  # the session is gone or not accepted: log in again
         if think:
@@ -170,16 +162,6 @@ def page_token(page):
     except AssertionError:
         print(f"a {page.status} page without a CSRF token from {page.instance}", flush=True)
         return "missing"
-
-
-def api_post(c, path, body, token):
-    req = urllib.request.Request(c.base + path, data=body, method="POST",
-                                 headers={"Content-Type": "application/json", "X-CSRF-Token": token})
-    try:
-        with c.opener.open(req, timeout=c.timeout) as r:
-            return Response(r.status, r.headers, r.read())
-    except urllib.error.HTTPError as e:  # 4xx, 5xx
-        return Response(e.code, e.headers, e.read())
 
 
 def acknowledged(rec):
@@ -221,16 +203,15 @@ def load(base, d, clients, n_users, timeout, think_ms):
 def read_posts(base, username, timeout):
     """Every post of USERNAME, newest first, through the API's cursor pages (retried on failure)."""
     posts, before = [], None
+    c = Client(base, timeout=timeout)
     while True:
-        q = {"limit": "100"}
-        if before:
-            q["before"] = before
-        url = f"{base.rstrip('/')}/api/v1/users/{urllib.parse.quote(username)}/posts?{urllib.parse.urlencode(q)}"
         page, last = None, None
         for attempt in range(8):
             try:
-                with urllib.request.urlopen(url, timeout=timeout) as r:
-                    page = json.load(r)
+                r = c.get(api_posts_path(username, 100, before))
+                if r.status != 200:
+                    raise RuntimeError(f"status {r.status} from {r.instance}")
+                page = r.json()
                 break
             except Exception as e:
                 last = e

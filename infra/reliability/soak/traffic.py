@@ -4,18 +4,16 @@ A virtual user logs in, then loops over a weighted mix (list, create, static fil
 pages, the JSON API, the login page as an anonymous visitor, a failed login now and then) with a
 small random think time, and logs out now and then (the next turn logs in again). Every answer
 is recorded by action and status; a 5xx, a socket error or a status the action does not expect
-is a failure.
+is a failure. The pages are visited with the shared postbox_client, one keep-alive connection
+per visitor.
 """
 import http.client
-import json
 import random
-import re
 import threading
 import time
-import urllib.parse
 
-CSRF_INPUT = re.compile(r'<input[^>]*\sname="csrfmiddlewaretoken"[^>]*\svalue="([^"]+)"')
-ASSET = re.compile(r'(?:href|src)="(/static/[^"]+)"')
+from postbox_client import (CREATE_PATH, CSRF_INPUT, LIST_PATH, LOGIN_PATH, LOGOUT_PATH, STATIC_LINK, WELCOME_PATH,
+                            Client, api_posts_path, public_page_path)
 
 # (action, weight): the share of a virtual user's turns; log-in happens on top, after a log-out
 MIX = [
@@ -110,102 +108,67 @@ class HashGate:
             self.cond.notify_all()
 
 
-class Connection:
-    """One keep-alive HTTP/1.1 connection with its own cookies; redirects are not followed."""
-
-    def __init__(self, host, port, recorder, timeout):
-        self.host, self.port, self.recorder, self.timeout = host, port, recorder, timeout
-        self.conn = None
-        self.cookies = {}
-
-    def close(self):
-        if self.conn is not None:
-            self.conn.close()
-            self.conn = None
-
-    def request(self, action, method, path, form=None, headers=None):
-        """Returns (status, headers, text), or None after a socket error (already recorded)."""
-        hdrs = dict(headers or {})
-        body = None
-        if form is not None:
-            body = urllib.parse.urlencode(form).encode()
-            hdrs["Content-Type"] = "application/x-www-form-urlencoded"
-        if self.cookies:
-            hdrs["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        t0 = time.monotonic()
-        try:
-            if self.conn is None:
-                self.conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
-            self.conn.request(method, path, body=body, headers=hdrs)
-            r = self.conn.getresponse()
-            data = r.read()
-        except (OSError, http.client.HTTPException) as e:
-            self.close()
-            self.recorder.record(action, type(e).__name__, time.monotonic() - t0)
-            return None
-        self.recorder.record(action, r.status, time.monotonic() - t0)
-        for c in r.headers.get_all("Set-Cookie") or []:
-            pair, _, attrs = c.partition(";")
-            name, _, value = pair.strip().partition("=")
-            if re.search(r"(?i)max-age=0\b", attrs):
-                self.cookies.pop(name, None)
-            else:
-                self.cookies[name] = value
-        if r.will_close:
-            self.close()
-        return r.status, r.headers, data.decode("utf-8", "replace")
+def token_of(response):
+    """The CSRF token of a page, or None (no answer, or no form in it)."""
+    m = response is not None and CSRF_INPUT.search(response.text)
+    return m.group(1) if m else None
 
 
 class VirtualUser(threading.Thread):
-    def __init__(self, n, host, port, recorder, stop, gate, think_s, seed):
+    def __init__(self, n, base_url, recorder, stop, gate, think_s, seed):
         super().__init__(name=f"vu{n}", daemon=True)
         self.username, self.password = f"soak{n}", f"soak-password-{n}-{seed}"
-        self.recorder, self.stop, self.gate, self.think_s = recorder, stop, gate, think_s
+        self.base_url, self.recorder, self.stop, self.gate, self.think_s = base_url, recorder, stop, gate, think_s
         self.burst_until = 0.0  # no think time until then (time.monotonic()): the warm-up runs flat out
         self.start_delay = 0.0
         self.rng = random.Random(seed * 1000 + n)
         # 30 s: a log-in waits for one of the app's hash slots (one per core), and on a cold, busy
         # machine eight log-ins at once took 10 s; a request that hangs still fails the soak
-        self.user = Connection(host, port, recorder, 30)
-        self.visitor = Connection(host, port, recorder, 30)  # anonymous: cookies dropped each time
+        self.user = Client(base_url, timeout=30, keep_alive=True)
+        self.visitor = Client(base_url, timeout=30, keep_alive=True)  # anonymous: cookies dropped each time
         self.csrf = None
         self.assets = []
         self.created = 0
 
-    def signup(self):
-        body = json.dumps({"username": self.username, "email": f"{self.username}@example.com",
-                           "password": self.password}).encode()
-        c = http.client.HTTPConnection(self.user.host, self.user.port, timeout=30)
+    def call(self, action, send):
+        """Sends one request (SEND, a function of no arguments) and records its answer under
+        ACTION; returns the response, or None after a socket error or timeout (recorded too)."""
         t0 = time.monotonic()
         try:
-            c.request("POST", "/api/v1/users", body=body, headers={"Content-Type": "application/json"})
-            r = c.getresponse()
-            r.read()
-            self.recorder.record("signup", r.status, time.monotonic() - t0)
-            return r.status == 201
+            r = send()
+        except (OSError, http.client.HTTPException) as e:
+            self.recorder.record(action, type(e).__name__, time.monotonic() - t0)
+            return None
+        self.recorder.record(action, r.status, time.monotonic() - t0)
+        return r
+
+    def signup(self):
+        c = Client(self.base_url, timeout=30)
+        try:
+            r = self.call("signup", lambda: c.api_signup(self.username, f"{self.username}@example.com", self.password))
         finally:
             c.close()
+        return r is not None and r.status == 201
 
     def login(self):
-        page = self.user.request("login-form", "GET", "/accounts/login/")
-        token = page and CSRF_INPUT.search(page[2])
+        page = self.call("login-form", lambda: self.user.get(LOGIN_PATH))
+        token = token_of(page)
         if not token:
             return False
-        self.assets = ASSET.findall(page[2]) or self.assets
+        self.assets = STATIC_LINK.findall(page.text) or self.assets
+        fields = {"username": self.username, "password": self.password, "next": LIST_PATH}
         with self.gate:
-            r = self.user.request("login", "POST", "/accounts/login/", form={
-                "csrfmiddlewaretoken": token.group(1), "username": self.username, "password": self.password,
-                "next": "/posts/list"})
-        if not r or r[0] != 303:
+            r = self.call("login", lambda: self.user.post_with_token(LOGIN_PATH, fields, token))
+        if r is None or r.status != 303:
             return False
         self.csrf = None
         return self.list_posts()
 
     def list_posts(self):
-        r = self.user.request("list", "GET", "/posts/list")
-        token = r and r[0] == 200 and CSRF_INPUT.search(r[2])
+        r = self.call("list", lambda: self.user.get(LIST_PATH))
+        token = token_of(r) if r is not None and r.status == 200 else None
         if token:
-            self.csrf = token.group(1)
+            self.csrf = token
         return bool(token)
 
     def turn(self, action):
@@ -216,30 +179,29 @@ class VirtualUser(threading.Thread):
             self.created += 1
             text = (f"Soak post {self.created} by {self.username}: <b>markup</b> & \"quotes\" "
                     + "x" * self.rng.randint(0, 160))
-            u.request("create", "POST", "/posts/create", form={"csrfmiddlewaretoken": self.csrf, "content": text})
+            self.call("create", lambda: u.post_with_token(CREATE_PATH, {"content": text}, self.csrf))
         elif action == "static":
             if self.assets:
-                u.request("static", "GET", self.rng.choice(self.assets))
+                path = self.rng.choice(self.assets)
+                self.call("static", lambda: u.get(path))
         elif action == "login-page":
             self.visitor.cookies.clear()
-            self.visitor.request("login-page", "GET", "/accounts/login/")
+            self.call("login-page", lambda: self.visitor.get(LOGIN_PATH))
         elif action == "api-list":
-            u.request("api-list", "GET", f"/api/v1/users/{self.username}/posts?limit=20")
+            self.call("api-list", lambda: u.get(api_posts_path(self.username, 20)))
         elif action == "public-page":
-            u.request("public-page", "GET", f"/u/{self.username}")
+            self.call("public-page", lambda: u.get(public_page_path(self.username)))
         elif action == "welcome":
-            u.request("welcome", "GET", "/posts/")
+            self.call("welcome", lambda: u.get(WELCOME_PATH))
         elif action == "failed-login":
             self.visitor.cookies.clear()
-            page = self.visitor.request("login-form", "GET", "/accounts/login/")
-            token = page and CSRF_INPUT.search(page[2])
+            token = token_of(self.call("login-form", lambda: self.visitor.get(LOGIN_PATH)))
             if token:  # an unknown user (the per-username limit never builds up), hashed all the same
+                fields = {"username": f"nobody{self.rng.randrange(10**9)}", "password": "wrong-password"}
                 with self.gate:
-                    self.visitor.request("failed-login", "POST", "/accounts/login/", form={
-                        "csrfmiddlewaretoken": token.group(1), "username": f"nobody{self.rng.randrange(10**9)}",
-                        "password": "wrong-password"})
+                    self.call("failed-login", lambda: self.visitor.post_with_token(LOGIN_PATH, fields, token))
         elif action == "logout":
-            u.request("logout", "POST", "/accounts/logout/", form={"csrfmiddlewaretoken": self.csrf})
+            self.call("logout", lambda: u.post_with_token(LOGOUT_PATH, {}, self.csrf))
             self.csrf = None
 
     def run(self):
