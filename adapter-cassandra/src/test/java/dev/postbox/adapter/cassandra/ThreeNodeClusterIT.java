@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import dev.postbox.adapter.cassandra.local.LocalCassandraCluster;
 import dev.postbox.adapter.cassandra.local.LocalCassandraNode;
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.Post;
 import dev.postbox.domain.PostContent;
 import dev.postbox.domain.PostIdGenerator;
@@ -42,7 +43,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Three real nodes (127.0.0.1-3), replication factor 3, LOCAL_QUORUM. The tests run in order
@@ -167,7 +167,7 @@ class ThreeNodeClusterIT {
             assertThat(storage.healthCheck().check().up()).isTrue();
             writtenWhileNode1WasDown = post(author("down1"), "written while node 1 was down");
             posts.insert(writtenWhileNode1WasDown);
-            assertThat(posts.listByAuthor(writtenWhileNode1WasDown.author(), Optional.empty(), 10))
+            assertThat(posts.listByAuthor(writtenWhileNode1WasDown.author(), Optional.empty(), new PageRequest(10)).posts())
                     .containsExactly(writtenWhileNode1WasDown);
             load.awaitMoreOps(200);
 
@@ -216,7 +216,7 @@ class ThreeNodeClusterIT {
 
         List<ThrowingConsumer<PostRepository>> calls = List.of(
                 r -> r.insert(post(author, "cannot be written")),
-                r -> r.listByAuthor(author, Optional.empty(), 10),
+                r -> r.listByAuthor(author, Optional.empty(), new PageRequest(10)),
                 r -> r.find(author, before.id()),
                 r -> r.delete(author, before.id()));
         for (ThrowingConsumer<PostRepository> call : calls) {
@@ -245,7 +245,7 @@ class ThreeNodeClusterIT {
                 return false;
             }
         });
-        assertThat(posts.listByAuthor(author, Optional.empty(), 10)).containsExactly(after, before);
+        assertThat(posts.listByAuthor(author, Optional.empty(), new PageRequest(10)).posts()).containsExactly(after, before);
         assertThat(storage.healthCheck().check().up()).isTrue();
     }
 
@@ -266,7 +266,7 @@ class ThreeNodeClusterIT {
                     try {
                         Post p = post(a, "load " + i);
                         posts.insert(p);
-                        List<Post> newest = posts.listByAuthor(a, Optional.empty(), 5);
+                        List<Post> newest = posts.listByAuthor(a, Optional.empty(), new PageRequest(5)).posts();
                         if (!newest.contains(p)) {
                             throw new AssertionError("just written post missing from the newest five");
                         }
