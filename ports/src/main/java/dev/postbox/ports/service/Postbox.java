@@ -62,7 +62,7 @@ public final class Postbox {
         }
     }
 
-    /** Sessions a cache keeps at most: about 5 MB, far more than one instance serves within its time to live. */
+    /** Sessions a cache keeps at most: about 6 MiB (some 660 bytes an entry), far more than one instance serves within its time to live. */
     static final int SESSION_CACHE_ENTRIES = 10_000;
 
     private final LogInUseCase logIn;
