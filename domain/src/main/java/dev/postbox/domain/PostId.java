@@ -5,9 +5,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A post's id: a version-1 (time-based) UUID, the same thing as a Cassandra {@code timeuuid}.
- * Ordering is Cassandra's: by timestamp, then by the low bits compared as signed bytes, so the
- * in-memory store and Cassandra sort alike. Make new ids with {@link PostIdGenerator}.
+ * A post's id: a version-1 (time-based) UUID, made by the client, so a retried write is the same
+ * post. Ids order by timestamp, then by the low 64 bits compared byte by byte as signed bytes:
+ * every post store must list in exactly this order (the post repository contract checks it), so
+ * pages and cursors agree whichever store holds the posts. Make new ids with {@link PostIdGenerator}.
  */
 public record PostId(UUID value) implements Comparable<PostId> {
     /** 100-ns intervals between the UUID epoch (1582-10-15) and the Unix epoch. */
@@ -37,7 +38,7 @@ public record PostId(UUID value) implements Comparable<PostId> {
         return value.timestamp();
     }
 
-    /** When the post was made, derived from the id as Cassandra's dateOf/toTimestamp does. */
+    /** When the post was made: the id's timestamp, to the 100 ns the UUID carries. */
     public Instant createdAt() {
         long unix100ns = timestamp() - UUID_EPOCH_OFFSET;
         return Instant.ofEpochSecond(Math.floorDiv(unix100ns, 10_000_000L), Math.floorMod(unix100ns, 10_000_000L) * 100);
@@ -49,7 +50,8 @@ public record PostId(UUID value) implements Comparable<PostId> {
         if (byTime != 0) {
             return byTime;
         }
-        // Cassandra's TimeUUIDType compares the low half as signed bytes.
+        // the low half byte by byte as signed bytes: a signed long compare does that for the top
+        // byte; flipping the sign bit of the seven others makes it do so for them too
         return Long.compare(value.getLeastSignificantBits() ^ 0x0080808080808080L,
                 o.value.getLeastSignificantBits() ^ 0x0080808080808080L);
     }

@@ -13,4 +13,10 @@ public record PostPage(List<Post> posts, Optional<PostId> olderThan) {
         posts = List.copyOf(posts);
         olderThan = olderThan == null ? Optional.empty() : olderThan;
     }
+
+    /** The page of posts a store read with {@link PageRequest#rowsToFetch()} rows, newest first. */
+    public static PostPage of(List<Post> rows, PageRequest page) {
+        PageRequest.Cut<Post, PostId> cut = page.cut(rows, Post::id);
+        return new PostPage(cut.items(), cut.next());
+    }
 }

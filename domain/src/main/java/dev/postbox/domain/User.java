@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A user, with Django's auth_user columns. Immutable: changes make a new value.
+ * A user account. Immutable: changes make a new value.
  *
  * @param lastLogin null until the first login
  */

@@ -1,6 +1,6 @@
 package dev.postbox.domain;
 
-/** A user's store-assigned id (Django's auth_user.id). */
+/** A user's id, assigned by the user store when the user is inserted. */
 public record UserId(long value) {
     public UserId {
         if (value <= 0) {

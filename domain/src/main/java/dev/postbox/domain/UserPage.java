@@ -13,4 +13,10 @@ public record UserPage(List<User> users, Optional<String> after) {
         users = List.copyOf(users);
         after = after == null ? Optional.empty() : after;
     }
+
+    /** The page of users a store read with {@link PageRequest#rowsToFetch()} rows, in canonical order. */
+    public static UserPage of(List<User> rows, PageRequest page) {
+        PageRequest.Cut<User, String> cut = page.cut(rows, user -> user.username().canonical());
+        return new UserPage(cut.items(), cut.next());
+    }
 }

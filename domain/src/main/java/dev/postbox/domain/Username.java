@@ -2,6 +2,7 @@ package dev.postbox.domain;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A username by Django's rules: 1 to 150 characters, each a letter, a digit or one of
@@ -23,6 +24,18 @@ public record Username(String value) implements Comparable<Username> {
         if (!value.codePoints().allMatch(Username::allowed)) {
             throw invalid("username.invalid",
                     "Usernames may contain only letters, digits and @ . + - _ characters.");
+        }
+    }
+
+    /**
+     * The username in {@code raw}, or empty when it is not a valid one: for look-ups, where a
+     * malformed name is simply a name nobody has (no error tells it apart from an unknown one).
+     */
+    public static Optional<Username> tryParse(String raw) {
+        try {
+            return Optional.of(new Username(raw));
+        } catch (InvalidInputException e) {
+            return Optional.empty();
         }
     }
 

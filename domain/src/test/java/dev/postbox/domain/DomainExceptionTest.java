@@ -22,6 +22,14 @@ class DomainExceptionTest {
     }
 
     @Test
+    void notFoundHasOneWordingPerThing() {
+        assertThat(NotFoundException.noSuchUser()).extracting(NotFoundException::code, Throwable::getMessage)
+                .containsExactly("user.not_found", "No such user.");
+        assertThat(NotFoundException.noSuchPost()).extracting(NotFoundException::code, Throwable::getMessage)
+                .containsExactly("post.not_found", "No such post.");
+    }
+
+    @Test
     void exitCodesFollowSysexits() {
         assertThat(ErrorKind.INVALID_INPUT.exitCode()).isEqualTo(65);
         assertThat(ErrorKind.NOT_AUTHENTICATED.exitCode()).isEqualTo(77);

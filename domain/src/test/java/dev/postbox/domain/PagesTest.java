@@ -37,4 +37,32 @@ class PagesTest {
         assertThat(page.after()).isEmpty();
         assertThat(new UserPage(List.of(), Optional.of("bob")).after()).contains("bob");
     }
+
+    @Test
+    void pagesCutFromStoreRowsPointTheirCursorAtTheLastShownItem() {
+        PostIdGenerator ids = new PostIdGenerator(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));
+        List<Post> rows = List.of(post(ids), post(ids), post(ids));
+
+        PostPage more = PostPage.of(rows, new PageRequest(2));
+        PostPage last = PostPage.of(rows, new PageRequest(3));
+
+        assertThat(more.posts()).containsExactlyElementsOf(rows.subList(0, 2));
+        assertThat(more.olderThan()).contains(rows.get(1).id());
+        assertThat(last.posts()).containsExactlyElementsOf(rows);
+        assertThat(last.olderThan()).isEmpty();
+
+        List<User> users = List.of(user(1, "Ann"), user(2, "bob"));
+        assertThat(UserPage.of(users, new PageRequest(1))).isEqualTo(new UserPage(users.subList(0, 1), Optional.of("ann")));
+        assertThat(UserPage.of(users, new PageRequest(2)).after()).isEmpty();
+    }
+
+    private static Post post(PostIdGenerator ids) {
+        return new Post(new Username("bob"), ids.next(), new PostContent("hi"));
+    }
+
+    private static User user(long id, String name) {
+        return new User(new UserId(id), new Username(name), new Email(name + "@example.com"),
+                new PasswordHash("argon2$argon2id$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaA"), false, false, true,
+                Instant.parse("2025-01-01T00:00:00Z"), null);
+    }
 }

@@ -59,6 +59,14 @@ class UsernameTest {
     }
 
     @Test
+    void tryParseIsEmptyForWhatTheConstructorRefuses() {
+        assertThat(Username.tryParse("Ann.b")).contains(new Username("Ann.b"));
+        assertThat(Username.tryParse("no spaces")).isEmpty();
+        assertThat(Username.tryParse("")).isEmpty();
+        assertThat(Username.tryParse(null)).isEmpty();
+    }
+
+    @Test
     void canonicalFormIsLowerCaseAndDecidesSameness() {
         Username mixed = new Username("Alice.Smith");
 

@@ -45,7 +45,7 @@ final class CreateSuperuserCommand implements Callable<Integer> {
         Settings settings = Settings.from(context.vars(), Settings.Storage.EXTERNAL);
         String password = passwordStdin ? readStdin(context) : readTerminal(context);
         try (Stack stack = Stacks.open(settings, Progress.quiet())) {
-            User user = Core.of(stack, settings).accounts()
+            User user = Core.of(stack, settings).createSuperuser()
                     .createSuperuser(new CreateSuperuser(username, email, password));
             spec.commandLine().getOut().println("Superuser \"" + user.username() + "\" created.");
         }

@@ -1,11 +1,6 @@
 package dev.postbox.launcher;
 
-import dev.postbox.ports.memory.InMemoryLoginAttempts;
-import dev.postbox.ports.memory.InMemoryPostRepository;
-import dev.postbox.ports.memory.InMemorySessionRepository;
-import dev.postbox.ports.memory.InMemoryUserRepository;
 import dev.postbox.ports.out.HealthCheck;
-import dev.postbox.ports.out.UnitOfWork;
 import dev.postbox.ports.service.Postbox;
 
 import java.time.Instant;
@@ -13,9 +8,7 @@ import java.util.List;
 
 /** Everything in this process's memory: for demos and tests. Nothing survives an exit. */
 final class MemoryStack implements Stack {
-    private final InMemorySessionRepository sessions = new InMemorySessionRepository();
-    private final Postbox.Storage storage = new Postbox.Storage(new InMemoryUserRepository(), sessions,
-            new InMemoryPostRepository(), UnitOfWork.NONE, new InMemoryLoginAttempts());
+    private final Postbox.Storage storage = Postbox.Storage.inMemory();
 
     @Override
     public Postbox.Storage storage() {
@@ -35,7 +28,7 @@ final class MemoryStack implements Stack {
     @Override
     public int clearSessions(Instant now) {
         int total = 0;
-        for (int n = sessions.purgeExpired(now, 1000); n > 0; n = sessions.purgeExpired(now, 1000)) {
+        for (int n = storage.sessions().purgeExpired(now, 1000); n > 0; n = storage.sessions().purgeExpired(now, 1000)) {
             total += n;
         }
         return total;

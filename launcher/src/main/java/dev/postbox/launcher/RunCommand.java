@@ -95,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
         progress.step("migrations done: " + stack.migrate());
         if (stack.storage().users().findByUsername(new Username(adminName)).isEmpty()) {
             String password = newPassword();
-            Core.of(stack, settings).accounts().createSuperuser(new CreateSuperuser(adminName, adminEmail, password));
+            Core.of(stack, settings).createSuperuser().createSuperuser(new CreateSuperuser(adminName, adminEmail, password));
             out.println();
             out.println("Created the administrator \"" + adminName + "\" with the password:  " + password);
             out.println("It is shown only this once; change it at /accounts/password_change/.");

@@ -9,9 +9,11 @@ import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import dev.postbox.domain.InvalidInputException;
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.Post;
 import dev.postbox.domain.PostContent;
 import dev.postbox.domain.PostId;
+import dev.postbox.domain.PostPage;
 import dev.postbox.domain.StoreUnavailableException;
 import dev.postbox.domain.Username;
 import dev.postbox.ports.out.PostRepository;
@@ -28,13 +30,13 @@ import java.util.function.Supplier;
 /**
  * Posts in {@code <keyspace>.posts (username text, creation timeuuid, content text, PRIMARY KEY
  * (username, creation))}. Every query says {@code ORDER BY creation DESC}, so a seed table with
- * ascending clustering serves the same pages as one created by our migration. Statements are
- * prepared once, here; every driver failure becomes a {@link StoreUnavailableException}.
+ * ascending clustering serves the same pages as one created by our migration. Cassandra sorts a
+ * {@code timeuuid} by its timestamp, then its low half as signed bytes (TimeUUIDType): the order
+ * of {@link PostId#compareTo}, so pages match the in-memory store's. Statements are prepared
+ * once, here; every driver failure becomes a {@link StoreUnavailableException}.
  */
 public final class CassandraPostRepository implements PostRepository {
     public static final String STORE = "cassandra";
-    /** A page of 100 plus the one look-ahead row the post service asks for. */
-    public static final int MAX_LIMIT = 101;
 
     private static final Logger LOG = LoggerFactory.getLogger(CassandraPostRepository.class);
 
@@ -82,22 +84,20 @@ public final class CassandraPostRepository implements PostRepository {
     }
 
     @Override
-    public List<Post> listByAuthor(Username author, Optional<PostId> before, int limit) {
+    public PostPage listByAuthor(Username author, Optional<PostId> before, PageRequest page) {
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(before, "olderThan");
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit " + limit + " is not between 1 and " + MAX_LIMIT);
-        }
+        int rows = page.rowsToFetch();
         BoundStatement statement = before
-                .map(id -> bind(olderThan, true, author.value(), id.value(), limit))
-                .orElseGet(() -> bind(newest, true, author.value(), limit))
-                .setPageSize(limit);
+                .map(id -> bind(olderThan, true, author.value(), id.value(), rows))
+                .orElseGet(() -> bind(newest, true, author.value(), rows))
+                .setPageSize(rows);
         return run(() -> {
-            List<Post> posts = new ArrayList<>(limit);
+            List<Post> posts = new ArrayList<>(rows);
             for (Row row : session.execute(statement)) {
                 posts.add(new Post(author, new PostId(row.getUuid(0)), content(row.getString(1))));
             }
-            return posts;
+            return PostPage.of(posts, page);
         });
     }
 

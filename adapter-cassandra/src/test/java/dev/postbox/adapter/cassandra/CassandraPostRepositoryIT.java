@@ -2,6 +2,7 @@ package dev.postbox.adapter.cassandra;
 
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.Post;
 import dev.postbox.domain.PostContent;
 import dev.postbox.domain.PostId;
@@ -72,8 +73,8 @@ class CassandraPostRepositoryIT {
         }
         List<Post> expected = written.stream().sorted(Comparator.comparing(Post::id).reversed()).toList();
 
-        assertThat(posts.listByAuthor(author, Optional.empty(), 100)).containsExactlyElementsOf(expected);
-        assertThat(posts.listByAuthor(author, Optional.of(expected.get(2).id()), 100))
+        assertThat(posts.listByAuthor(author, Optional.empty(), PageRequest.MAX).posts()).containsExactlyElementsOf(expected);
+        assertThat(posts.listByAuthor(author, Optional.of(expected.get(2).id()), PageRequest.MAX).posts())
                 .containsExactlyElementsOf(expected.subList(3, expected.size()));
     }
 }

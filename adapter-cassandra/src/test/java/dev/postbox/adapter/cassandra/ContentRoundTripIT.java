@@ -1,5 +1,6 @@
 package dev.postbox.adapter.cassandra;
 
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.Post;
 import dev.postbox.domain.PostContent;
 import dev.postbox.domain.PostIdGenerator;
@@ -57,6 +58,6 @@ class ContentRoundTripIT {
         Post found = posts.find(author, post.id()).orElseThrow();
         assertThat(found.content().value()).isEqualTo(text);
         assertThat(found.content().value().getBytes(StandardCharsets.UTF_8)).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
-        assertThat(posts.listByAuthor(author, Optional.empty(), 1)).containsExactly(post);
+        assertThat(posts.listByAuthor(author, Optional.empty(), new PageRequest(1)).posts()).containsExactly(post);
     }
 }

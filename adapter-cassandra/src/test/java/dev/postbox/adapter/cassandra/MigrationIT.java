@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.postbox.adapter.cassandra.local.LocalCassandraNode;
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.Post;
 import dev.postbox.domain.PostContent;
 import dev.postbox.domain.PostId;
@@ -119,8 +120,8 @@ class MigrationIT {
             Post added = new Post(seedUser, ids.next(), new PostContent("written by Postbox"));
             posts.insert(added);
 
-            List<Post> first = posts.listByAuthor(seedUser, Optional.empty(), 3);
-            List<Post> rest = posts.listByAuthor(seedUser, Optional.of(first.get(2).id()), 100);
+            List<Post> first = posts.listByAuthor(seedUser, Optional.empty(), new PageRequest(3)).posts();
+            List<Post> rest = posts.listByAuthor(seedUser, Optional.of(first.get(2).id()), PageRequest.MAX).posts();
 
             assertThat(first).extracting(Post::id).containsExactly(added.id(), seeded.get(4), seeded.get(3));
             assertThat(rest).extracting(Post::id).containsExactly(seeded.get(2), seeded.get(1), seeded.get(0));

@@ -1,6 +1,7 @@
 package dev.postbox.adapter.cassandra;
 
 import dev.postbox.adapter.cassandra.local.LocalCassandraNode;
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.Post;
 import dev.postbox.domain.PostContent;
 import dev.postbox.domain.PostId;
@@ -78,7 +79,7 @@ public final class PostRepositoryBenchmark {
             // a cursor among the older ids, so every page is a full 100
             int from = random.nextInt(POSTS_PER_AUTHOR - 100 + 1);
             Optional<PostId> cursor = from == POSTS_PER_AUTHOR - 100 ? Optional.empty() : Optional.of(idsByAuthor.get(a).get(from + 100));
-            int size = posts.listByAuthor(readers[a], cursor, 100).size();
+            int size = posts.listByAuthor(readers[a], cursor, PageRequest.MAX).posts().size();
             if (size != 100) {
                 throw new IllegalStateException("page of " + size);
             }

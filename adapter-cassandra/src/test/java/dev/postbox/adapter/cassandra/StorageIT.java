@@ -1,6 +1,7 @@
 package dev.postbox.adapter.cassandra;
 
 import dev.postbox.adapter.cassandra.local.LocalCassandraNode;
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.Post;
 import dev.postbox.domain.PostContent;
 import dev.postbox.domain.PostIdGenerator;
@@ -30,7 +31,7 @@ class StorageIT {
         try (CassandraStorage storage = CassandraStorage.open(CassandraConfig.of(node.nativeAddress()), registry)) {
             Username author = new Username("metered");
             storage.posts().insert(new Post(author, PostIdGenerator.systemUtc().next(), new PostContent("count me")));
-            storage.posts().listByAuthor(author, Optional.empty(), 10);
+            storage.posts().listByAuthor(author, Optional.empty(), new PageRequest(10));
 
             Timer requests = registry.get("cassandra.session.cql-requests").tag("session", "postbox").timer();
             assertThat(requests.count()).isGreaterThanOrEqualTo(2);

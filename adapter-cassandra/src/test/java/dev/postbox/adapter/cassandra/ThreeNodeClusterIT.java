@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import dev.postbox.adapter.cassandra.local.LocalCassandraCluster;
 import dev.postbox.adapter.cassandra.local.LocalCassandraNode;
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.Post;
 import dev.postbox.domain.PostContent;
 import dev.postbox.domain.PostIdGenerator;
@@ -40,7 +41,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Three real nodes (127.0.0.1-3), replication factor 3, LOCAL_QUORUM. The cluster is started once
@@ -187,7 +187,7 @@ class ThreeNodeClusterIT {
                     () -> storage.healthCheck().check().detail().startsWith("2 of 3"));
             assertThat(storage.healthCheck().check().up()).isTrue();
             posts.insert(missed);
-            assertThat(posts.listByAuthor(missed.author(), Optional.empty(), 10)).containsExactly(missed);
+            assertThat(posts.listByAuthor(missed.author(), Optional.empty(), new PageRequest(10)).posts()).containsExactly(missed);
             load.awaitMoreOps(200);
 
             Instant restart = Instant.now();
@@ -229,7 +229,7 @@ class ThreeNodeClusterIT {
 
         List<ThrowingConsumer<PostRepository>> calls = List.of(
                 r -> r.insert(post(author, "cannot be written")),
-                r -> r.listByAuthor(author, Optional.empty(), 10),
+                r -> r.listByAuthor(author, Optional.empty(), new PageRequest(10)),
                 r -> r.find(author, before.id()),
                 r -> r.delete(author, before.id()));
         for (ThrowingConsumer<PostRepository> call : calls) {
@@ -258,7 +258,7 @@ class ThreeNodeClusterIT {
                 return false;
             }
         });
-        assertThat(posts.listByAuthor(author, Optional.empty(), 10)).containsExactly(after, before);
+        assertThat(posts.listByAuthor(author, Optional.empty(), new PageRequest(10)).posts()).containsExactly(after, before);
         assertThat(storage.healthCheck().check().up()).isTrue();
     }
 
@@ -279,7 +279,7 @@ class ThreeNodeClusterIT {
                     try {
                         Post p = post(a, "load " + i);
                         posts.insert(p);
-                        List<Post> newest = posts.listByAuthor(a, Optional.empty(), 5);
+                        List<Post> newest = posts.listByAuthor(a, Optional.empty(), new PageRequest(5)).posts();
                         if (!newest.contains(p)) {
                             throw new AssertionError("just written post missing from the newest five");
                         }

@@ -4,7 +4,6 @@ import dev.postbox.domain.ConflictException;
 import dev.postbox.domain.DomainException;
 import dev.postbox.domain.ErrorKind;
 import dev.postbox.domain.InvalidInputException;
-import dev.postbox.domain.ThrottledException;
 import dev.postbox.ports.in.ChangePasswordUseCase.ChangePassword;
 import dev.postbox.ports.in.LogInUseCase.LogIn;
 import dev.postbox.ports.in.LogInUseCase.LoggedIn;
@@ -61,9 +60,7 @@ final class AccountPages {
             if (e.kind() == ErrorKind.UNAVAILABLE) {
                 throw e;
             }
-            if (e instanceof ThrottledException throttled && throttled.retryAfter() != null) {
-                ctx.header("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
-            }
+            RetryAfter.set(ctx, e);
             loginPage(ctx, ErrorStatus.page(e.kind()), username, next, e.getMessage());
         }
     }

@@ -2,6 +2,7 @@ package dev.postbox.adapter.http;
 
 import dev.postbox.domain.ForbiddenException;
 import dev.postbox.domain.NotFoundException;
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.UserId;
 import dev.postbox.domain.UserPage;
 import dev.postbox.ports.in.ManageUsersUseCase.ListUsers;
@@ -18,7 +19,7 @@ import java.util.Optional;
 
 /** The administrator's pages: users by name prefix, activate/deactivate, staff on/off. */
 final class AdminPages {
-    static final int PAGE_SIZE = 50;
+    static final PageRequest PAGE = new PageRequest(50);
 
     private final UseCases useCases;
     private final Sessions sessions;
@@ -48,7 +49,7 @@ final class AdminPages {
         CurrentUser me = superuser(ctx);
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
         Optional<String> after = Optional.ofNullable(ctx.queryParam("after")).filter(s -> !s.isEmpty());
-        UserPage page = useCases.manageUsers().listUsers(new ListUsers(me.user(), q, after, PAGE_SIZE));
+        UserPage page = useCases.manageUsers().listUsers(new ListUsers(me.user(), q, after, PAGE));
         Map<String, Object> model = new HashMap<>();
         model.put("q", q);
         model.put("users", page.users().stream().map(Views::user).toList());
@@ -64,7 +65,7 @@ final class AdminPages {
         try {
             target = new UserId(Long.parseLong(ctx.pathParam("id")));
         } catch (IllegalArgumentException e) {
-            throw new NotFoundException("user.not_found", "No such user.");
+            throw NotFoundException.noSuchUser();
         }
         boolean value = "true".equals(Forms.field(ctx, "value"));
         if (active) {

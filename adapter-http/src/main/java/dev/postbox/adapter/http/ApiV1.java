@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.postbox.domain.InvalidInputException;
 import dev.postbox.domain.NotAuthenticatedException;
 import dev.postbox.domain.NotFoundException;
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.Post;
 import dev.postbox.domain.PostId;
 import dev.postbox.domain.PostPage;
 import dev.postbox.domain.User;
 import dev.postbox.ports.in.CreatePostUseCase.CreatePost;
 import dev.postbox.ports.in.DeletePostUseCase.DeletePost;
-import dev.postbox.ports.in.ListPostsUseCase;
 import dev.postbox.ports.in.LogInUseCase.LogIn;
 import dev.postbox.ports.in.LogInUseCase.LoggedIn;
 import dev.postbox.ports.in.RegisterUserUseCase.RegisterUser;
@@ -104,27 +104,10 @@ final class ApiV1 {
                 throw new InvalidInputException("before", "cursor.invalid", "'before' must be a post id.");
             }
         });
-        int limit = limit(ctx.queryParam("limit"));
-        PostPage page = useCases.listPosts().listByAuthor(ctx.pathParam("username"), before, limit);
+        PostPage page = useCases.listPosts().listByAuthor(ctx.pathParam("username"), before,
+                PageRequest.parse(ctx.queryParam("limit")));
         ctx.json(new PostsJson(page.posts().stream().map(ApiV1::post).toList(),
                 page.olderThan().map(PostId::toString).orElse(null)));
-    }
-
-    /** The {@code limit} query parameter: 1 to 100, the default page size when absent. */
-    static int limit(String text) {
-        if (text == null || text.isEmpty()) {
-            return ListPostsUseCase.DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= ListPostsUseCase.MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidInputException("limit", "limit.out_of_range",
-                "The page size must be between 1 and " + ListPostsUseCase.MAX_LIMIT + ".");
     }
 
     private void createPost(Context ctx) {
@@ -140,7 +123,7 @@ final class ApiV1 {
         try {
             id = PostId.parse(ctx.pathParam("id"));
         } catch (InvalidInputException e) {
-            throw new NotFoundException("post.not_found", "No such post.");
+            throw NotFoundException.noSuchPost();
         }
         String author = Optional.ofNullable(ctx.queryParam("author")).filter(s -> !s.isEmpty())
                 .orElse(me.user().username().value());

@@ -4,9 +4,6 @@ import dev.postbox.domain.ErrorKind;
 
 /** The one place where a domain error kind becomes an HTTP status. */
 final class ErrorStatus {
-    /** Seconds a client should wait before retrying when a store is down. */
-    static final int UNAVAILABLE_RETRY_SECONDS = 5;
-
     private ErrorStatus() {
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.postbox.domain.DomainException;
 import dev.postbox.domain.ErrorKind;
 import dev.postbox.domain.InvalidInputException;
-import dev.postbox.domain.ThrottledException;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -70,14 +69,11 @@ final class Failures {
                     ctx.method() == HandlerType.GET ? HttpStatus.FOUND : HttpStatus.SEE_OTHER);
             return;
         }
+        RetryAfter.set(ctx, e);
         if (kind == ErrorKind.UNAVAILABLE) {
             LOG.warn("request {} {} {}: {}", Exchange.of(ctx).requestId, ctx.method(), ctx.path(), e.getMessage(), e.getCause());
-            ctx.header("Retry-After", Integer.toString(ErrorStatus.UNAVAILABLE_RETRY_SECONDS));
             respond(ctx, 503, e.code(), textFor(503), List.of());
             return;
-        }
-        if (e instanceof ThrottledException throttled && throttled.retryAfter() != null) {
-            ctx.header("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
         }
         List<InvalidInputException.Violation> violations =
                 e instanceof InvalidInputException invalid ? invalid.violations() : List.of();

@@ -31,7 +31,7 @@ final class JettyErrors extends ErrorHandler {
         decorate(headers);
         if (code == 503) {
             // the concurrency limit answers here: tell clients and balancers when to come back
-            headers.put(HttpHeader.RETRY_AFTER, Integer.toString(ErrorStatus.UNAVAILABLE_RETRY_SECONDS));
+            headers.put(HttpHeader.RETRY_AFTER, Integer.toString(RetryAfter.UNAVAILABLE_SECONDS));
         }
         response.write(true, ByteBuffer.wrap(page(code)), callback);
     }

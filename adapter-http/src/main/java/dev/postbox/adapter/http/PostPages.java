@@ -1,6 +1,8 @@
 package dev.postbox.adapter.http;
 
 import dev.postbox.domain.InvalidInputException;
+import dev.postbox.domain.NotFoundException;
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.PostContent;
 import dev.postbox.domain.PostId;
 import dev.postbox.domain.PostPage;
@@ -45,7 +47,7 @@ final class PostPages {
     private void list(Context ctx) {
         CurrentUser me = sessions.require(ctx);
         Optional<PostId> before = cursor(ctx);
-        PostPage page = useCases.listPosts().listOwn(me.user(), before, ApiV1.limit(ctx.queryParam("limit")));
+        PostPage page = useCases.listPosts().listOwn(me.user(), before, PageRequest.parse(ctx.queryParam("limit")));
         Map<String, Object> model = pageModel(page, before);
         model.put("owner", me.user().username().value());
         model.put("own", true);
@@ -57,7 +59,7 @@ final class PostPages {
     private void userPage(Context ctx) {
         String username = ctx.pathParam("username");
         Optional<PostId> before = cursor(ctx);
-        PostPage page = useCases.listPosts().listByAuthor(username, before, ApiV1.limit(ctx.queryParam("limit")));
+        PostPage page = useCases.listPosts().listByAuthor(username, before, PageRequest.parse(ctx.queryParam("limit")));
         Map<String, Object> model = pageModel(page, before);
         String shown = page.posts().isEmpty() ? username : page.posts().get(0).author().value();
         Optional<CurrentUser> me = sessions.current(ctx);
@@ -122,7 +124,7 @@ final class PostPages {
         try {
             id = PostId.parse(ctx.pathParam("id"));
         } catch (InvalidInputException e) {
-            throw new dev.postbox.domain.NotFoundException("post.not_found", "No such post.");
+            throw NotFoundException.noSuchPost();
         }
         String author = Forms.field(ctx, "author");
         if (author.isEmpty()) {

@@ -32,7 +32,7 @@ public record UseCases(LogInUseCase logIn, LogOutUseCase logOut, ResolveSessionU
 
     /** The use cases of the application core, as the launcher and tests build it. */
     public static UseCases from(Postbox core) {
-        return new UseCases(core.accounts(), core.accounts(), core.accounts(), core.accounts(), core.accounts(),
-                core.posts(), core.posts(), core.posts(), core.admin());
+        return new UseCases(core.logIn(), core.logOut(), core.resolveSession(), core.register(), core.changePassword(),
+                core.createPost(), core.listPosts(), core.deletePost(), core.manageUsers());
     }
 }

@@ -32,7 +32,7 @@ class AdminTest extends AppTest {
     void superuserSearchesByPrefixAndTogglesFlags() {
         String prefix = TestApp.uniqueName("zz");
         String target = prefix + "target";
-        app.core.accounts().register(new dev.postbox.ports.in.RegisterUserUseCase.RegisterUser(target, "t@example.com", TestApp.PASSWORD));
+        app.core.register().register(new dev.postbox.ports.in.RegisterUserUseCase.RegisterUser(target, "t@example.com", TestApp.PASSWORD));
         app.register("elsewhere");
         Browser admin = app.loggedIn(app.superuser("admin"));
         assertThat(admin.get("/posts/").body()).contains("href=\"/admin/\"");
@@ -63,8 +63,8 @@ class AdminTest extends AppTest {
     @Test
     void pagesThroughManyUsers() {
         String prefix = TestApp.uniqueName("pg");
-        for (int i = 0; i < AdminPages.PAGE_SIZE + 3; i++) {
-            app.core.accounts().register(new dev.postbox.ports.in.RegisterUserUseCase.RegisterUser(
+        for (int i = 0; i < AdminPages.PAGE.size() + 3; i++) {
+            app.core.register().register(new dev.postbox.ports.in.RegisterUserUseCase.RegisterUser(
                     prefix + String.format("%03d", i), "p@example.com", TestApp.PASSWORD));
         }
         Browser admin = app.loggedIn(app.superuser("pager"));

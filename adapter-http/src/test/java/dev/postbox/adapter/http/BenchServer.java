@@ -17,9 +17,9 @@ public final class BenchServer {
     public static void main(String[] args) throws InterruptedException {
         TestApp app = TestApp.start(TestApp.config("bench"));
         String name = app.register("bench");
-        User author = app.core.accounts().logIn(new LogIn(name, TestApp.PASSWORD)).user();
+        User author = app.core.logIn().logIn(new LogIn(name, TestApp.PASSWORD)).user();
         for (int i = 0; i < 100; i++) {
-            app.core.posts().create(new CreatePost(author, "Post number " + i + " with <b>markup</b> & a line\nbreak 🎉"));
+            app.core.createPost().create(new CreatePost(author, "Post number " + i + " with <b>markup</b> & a line\nbreak 🎉"));
         }
         Browser browser = app.loggedIn(name);
         System.out.println("port=" + app.web.port() + " cookie=" + Sessions.COOKIE + "=" + browser.session());

@@ -271,6 +271,6 @@ class BrowserIT {
 
     /** The list page size, so the test writes one page and a bit. */
     private static final class ListPostsLimit {
-        static final int PAGE = dev.postbox.ports.in.ListPostsUseCase.DEFAULT_LIMIT;
+        static final int PAGE = dev.postbox.domain.PageRequest.DEFAULT_SIZE;
     }
 }

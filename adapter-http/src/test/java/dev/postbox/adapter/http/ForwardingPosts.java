@@ -1,11 +1,12 @@
 package dev.postbox.adapter.http;
 
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.Post;
 import dev.postbox.domain.PostId;
+import dev.postbox.domain.PostPage;
 import dev.postbox.domain.Username;
 import dev.postbox.ports.out.PostRepository;
 
-import java.util.List;
 import java.util.Optional;
 
 /** A post store that passes every call to {@link #delegate()}; tests override the call they change. */
@@ -18,8 +19,8 @@ interface ForwardingPosts extends PostRepository {
     }
 
     @Override
-    default List<Post> listByAuthor(Username author, Optional<PostId> olderThan, int limit) {
-        return delegate().listByAuthor(author, olderThan, limit);
+    default PostPage listByAuthor(Username author, Optional<PostId> olderThan, PageRequest page) {
+        return delegate().listByAuthor(author, olderThan, page);
     }
 
     @Override

@@ -1,7 +1,8 @@
 package dev.postbox.adapter.http;
 
-import dev.postbox.domain.Post;
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.PostId;
+import dev.postbox.domain.PostPage;
 import dev.postbox.domain.Username;
 import dev.postbox.ports.out.PostRepository;
 import org.junit.jupiter.api.Test;
@@ -203,14 +204,14 @@ class HardeningTest {
     /** Holds list requests inside the handler until released, so they occupy the concurrency slots. */
     private record BlockingPosts(PostRepository delegate, CountDownLatch entered, CountDownLatch release) implements ForwardingPosts {
         @Override
-        public List<Post> listByAuthor(Username author, Optional<PostId> olderThan, int limit) {
+        public PostPage listByAuthor(Username author, Optional<PostId> olderThan, PageRequest page) {
             entered.countDown();
             try {
                 release.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return delegate.listByAuthor(author, olderThan, limit);
+            return delegate.listByAuthor(author, olderThan, page);
         }
     }
 }

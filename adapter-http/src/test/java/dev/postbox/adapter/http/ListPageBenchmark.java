@@ -1,8 +1,8 @@
 package dev.postbox.adapter.http;
 
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.User;
 import dev.postbox.ports.in.CreatePostUseCase.CreatePost;
-import dev.postbox.ports.in.ListPostsUseCase;
 import dev.postbox.ports.in.LogInUseCase.LogIn;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,9 +43,9 @@ public class ListPageBenchmark {
     public void setUp() {
         app = TestApp.start(TestApp.config("bench"));
         String name = app.register("bench");
-        author = app.core.accounts().logIn(new LogIn(name, TestApp.PASSWORD)).user();
+        author = app.core.logIn().logIn(new LogIn(name, TestApp.PASSWORD)).user();
         for (int i = 0; i < 100; i++) {
-            app.core.posts().create(new CreatePost(author, "Post number " + i + " with <b>markup</b> & a line\nbreak 🎉"));
+            app.core.createPost().create(new CreatePost(author, "Post number " + i + " with <b>markup</b> & a line\nbreak 🎉"));
         }
         renderer = new PebbleRenderer();
         browser = app.loggedIn(name);
@@ -59,7 +59,7 @@ public class ListPageBenchmark {
     /** Use case + template for a page of all 100 posts (no HTTP). */
     @Benchmark
     public String render100() {
-        List<Views.PostView> posts = app.core.posts().listOwn(author, Optional.empty(), ListPostsUseCase.MAX_LIMIT)
+        List<Views.PostView> posts = app.core.listPosts().listOwn(author, Optional.empty(), PageRequest.MAX)
                 .posts().stream().map(Views::post).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("posts", posts);

@@ -2,11 +2,7 @@ package dev.postbox.adapter.http;
 
 import dev.postbox.domain.SessionPolicy;
 import dev.postbox.ports.crypto.DjangoPasswordHasher;
-import dev.postbox.ports.memory.InMemoryPostRepository;
-import dev.postbox.ports.memory.InMemorySessionRepository;
-import dev.postbox.ports.memory.InMemoryUserRepository;
 import dev.postbox.ports.memory.RandomIds;
-import dev.postbox.ports.out.UnitOfWork;
 import dev.postbox.ports.service.LoginThrottle;
 import dev.postbox.ports.service.Postbox;
 import org.junit.jupiter.api.Test;
@@ -30,14 +26,13 @@ class LoginTimingTest {
      */
     @Test
     void wrongPasswordAndUnknownUserTakeTheSameTime() {
-        Postbox core = new Postbox(new Postbox.Storage(new InMemoryUserRepository(), new InMemorySessionRepository(),
-                new InMemoryPostRepository(), UnitOfWork.NONE), new DjangoPasswordHasher(), new RandomIds(),
+        Postbox core = new Postbox(Postbox.Storage.inMemory(), new DjangoPasswordHasher(), new RandomIds(),
                 Clock.systemUTC(), SessionPolicy.DEFAULT, LoginThrottle.OFF);
         PostboxWebApp web = new PostboxWebApp(TestApp.config("timing"), UseCases.from(core), List.of(), null);
         web.start("127.0.0.1", 0);
         try {
             String name = TestApp.uniqueName("timed");
-            core.accounts().register(new dev.postbox.ports.in.RegisterUserUseCase.RegisterUser(name, name + "@example.com", TestApp.PASSWORD));
+            core.register().register(new dev.postbox.ports.in.RegisterUserUseCase.RegisterUser(name, name + "@example.com", TestApp.PASSWORD));
             Api api = new Api(new Browser("http://127.0.0.1:" + web.port()));
             for (int i = 0; i < 5; i++) {
                 api.logIn(name, "warm-up-wrong-" + i);

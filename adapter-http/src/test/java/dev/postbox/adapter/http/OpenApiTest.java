@@ -1,6 +1,7 @@
 package dev.postbox.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.postbox.domain.PageRequest;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -54,6 +55,25 @@ class OpenApiTest {
                 assertThat(ref).startsWith("#/");
                 assertThat(doc.at(ref.substring(1)).isMissingNode()).as(ref).isFalse();
             }
+        }
+    }
+
+    @Test
+    void theDocumentedLimitIsThePageRequestRule() {
+        try (TestApp app = TestApp.start()) {
+            JsonNode doc = Api.json(app.browser().get("/api/openapi.json"));
+            JsonNode limit = null;
+            for (JsonNode parameter : doc.findValues("parameters")) {
+                for (JsonNode one : parameter) {
+                    if ("limit".equals(one.path("name").asText())) {
+                        limit = one.get("schema");
+                    }
+                }
+            }
+            assertThat(limit).as("the limit parameter is documented").isNotNull();
+            assertThat(limit.get("minimum").asInt()).isEqualTo(1);
+            assertThat(limit.get("maximum").asInt()).isEqualTo(PageRequest.MAX_SIZE);
+            assertThat(limit.get("default").asInt()).isEqualTo(PageRequest.DEFAULT_SIZE);
         }
     }
 }

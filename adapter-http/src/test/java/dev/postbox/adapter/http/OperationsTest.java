@@ -5,9 +5,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.postbox.domain.StoreUnavailableException;
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.Post;
 import dev.postbox.domain.PostId;
+import dev.postbox.domain.PostPage;
+import dev.postbox.domain.StoreUnavailableException;
 import dev.postbox.domain.Username;
 import dev.postbox.ports.out.HealthCheck;
 import dev.postbox.ports.out.PostRepository;
@@ -155,7 +157,7 @@ class OperationsTest {
             }
 
             @Override
-            public List<Post> listByAuthor(Username author, Optional<PostId> olderThan, int limit) {
+            public PostPage listByAuthor(Username author, Optional<PostId> olderThan, PageRequest page) {
                 throw new StoreUnavailableException("posts", new java.io.IOException("connect to 10.0.0.9:9042 refused"));
             }
 

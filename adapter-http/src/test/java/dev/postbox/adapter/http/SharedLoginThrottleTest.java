@@ -1,11 +1,6 @@
 package dev.postbox.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.postbox.ports.memory.InMemoryLoginAttempts;
-import dev.postbox.ports.memory.InMemoryPostRepository;
-import dev.postbox.ports.memory.InMemorySessionRepository;
-import dev.postbox.ports.memory.InMemoryUserRepository;
-import dev.postbox.ports.out.UnitOfWork;
 import dev.postbox.ports.service.Postbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +25,7 @@ class SharedLoginThrottleTest {
 
     @BeforeAll
     static void start() {
-        Postbox.Storage shared = new Postbox.Storage(new InMemoryUserRepository(), new InMemorySessionRepository(),
-                new InMemoryPostRepository(), UnitOfWork.NONE, new InMemoryLoginAttempts());
+        Postbox.Storage shared = Postbox.Storage.inMemory();
         a = TestApp.over(TestApp.config("a"), List.of(), shared);
         b = TestApp.over(TestApp.config("b"), List.of(), shared);
     }
@@ -110,8 +104,7 @@ class SharedLoginThrottleTest {
 
     @Test
     void anUntrustedPeerCannotDodgeTheAddressLimitWithForgedForwardedFor() {
-        Postbox.Storage shared = new Postbox.Storage(new InMemoryUserRepository(), new InMemorySessionRepository(),
-                new InMemoryPostRepository(), UnitOfWork.NONE, new InMemoryLoginAttempts());
+        Postbox.Storage shared = Postbox.Storage.inMemory();
         WebConfig untrusting = TestApp.config("u").withTrustedProxies(List.of("10.0.0.0/8"));
         try (TestApp one = TestApp.over(untrusting, List.of(), shared); TestApp two = TestApp.over(untrusting, List.of(), shared)) {
             String name = one.register("forge");

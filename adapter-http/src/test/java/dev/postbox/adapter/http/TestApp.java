@@ -4,13 +4,9 @@ import dev.postbox.domain.SessionPolicy;
 import dev.postbox.ports.crypto.DjangoPasswordHasher;
 import dev.postbox.ports.in.CreateSuperuserUseCase.CreateSuperuser;
 import dev.postbox.ports.in.RegisterUserUseCase.RegisterUser;
-import dev.postbox.ports.memory.InMemoryPostRepository;
-import dev.postbox.ports.memory.InMemorySessionRepository;
-import dev.postbox.ports.memory.InMemoryUserRepository;
 import dev.postbox.ports.memory.RandomIds;
 import dev.postbox.ports.out.HealthCheck;
 import dev.postbox.ports.out.PostRepository;
-import dev.postbox.ports.out.UnitOfWork;
 import dev.postbox.ports.service.Postbox;
 
 import java.time.Clock;
@@ -54,8 +50,9 @@ final class TestApp implements AutoCloseable {
     }
 
     static TestApp start(WebConfig config, List<HealthCheck> checks, UnaryOperator<PostRepository> postsWrapper) {
-        return over(config, checks, new Postbox.Storage(new InMemoryUserRepository(), new InMemorySessionRepository(),
-                postsWrapper.apply(new InMemoryPostRepository()), UnitOfWork.NONE));
+        Postbox.Storage memory = Postbox.Storage.inMemory();
+        return over(config, checks, new Postbox.Storage(memory.users(), memory.sessions(),
+                postsWrapper.apply(memory.posts()), memory.unitOfWork()));
     }
 
     /** An instance over stores the caller may share with other instances (as app servers share a database). */
@@ -75,13 +72,13 @@ final class TestApp implements AutoCloseable {
 
     String register(String prefix) {
         String name = uniqueName(prefix);
-        core.accounts().register(new RegisterUser(name, name + "@example.com", PASSWORD));
+        core.register().register(new RegisterUser(name, name + "@example.com", PASSWORD));
         return name;
     }
 
     String superuser(String prefix) {
         String name = uniqueName(prefix);
-        core.accounts().createSuperuser(new CreateSuperuser(name, name + "@example.com", PASSWORD));
+        core.createSuperuser().createSuperuser(new CreateSuperuser(name, name + "@example.com", PASSWORD));
         return name;
     }
 

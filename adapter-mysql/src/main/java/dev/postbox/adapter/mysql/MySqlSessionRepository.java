@@ -4,7 +4,6 @@ import dev.postbox.domain.Session;
 import dev.postbox.domain.SessionTokenHash;
 import dev.postbox.domain.UserId;
 import dev.postbox.ports.out.SessionRepository;
-import dev.postbox.ports.out.UserRepository;
 import org.jooq.Field;
 import org.jooq.Record;
 
@@ -34,11 +33,9 @@ final class MySqlSessionRepository implements SessionRepository {
             + " where s." + POSTBOX_SESSION.TOKEN_HASH.getName() + " = ?";
 
     private final ReadWriteRouter router;
-    private final MySqlUserRepository users;
 
-    MySqlSessionRepository(ReadWriteRouter router, MySqlUserRepository users) {
+    MySqlSessionRepository(ReadWriteRouter router) {
         this.router = router;
-        this.users = users;
     }
 
     private static String columns(String alias, Field<?>[] fields) {
@@ -68,13 +65,13 @@ final class MySqlSessionRepository implements SessionRepository {
                 .map(MySqlSessionRepository::toSession));
     }
 
-    /** One JOIN on this store's own users; another user repository gets the composed default. */
+    /**
+     * One JOIN of the session on its user, as a point look-up: on the replica, asked again on the
+     * primary when the replica does not have it yet (a session just created elsewhere).
+     */
     @Override
-    public Optional<SessionWithUser> findWithUser(SessionTokenHash hash, UserRepository userRepository) {
+    public Optional<SessionWithUser> findWithUser(SessionTokenHash hash) {
         Objects.requireNonNull(hash, "hash");
-        if (userRepository != users) {
-            return SessionRepository.super.findWithUser(hash, userRepository);
-        }
         return router.find(dsl -> dsl.resultQuery(SESSION_WITH_USER, hash.hex())
                 .coerce(SESSION_WITH_USER_FIELDS)
                 .fetchOptional()

@@ -68,7 +68,7 @@ public final class MySqlStorage implements AutoCloseable {
                 : primary;
         this.router = new ReadWriteRouter(primary, replica, config.replicaRetryInterval());
         this.users = new MySqlUserRepository(router);
-        this.sessions = new MySqlSessionRepository(router, users);
+        this.sessions = new MySqlSessionRepository(router);
         this.loginAttempts = new MySqlLoginAttempts(router);
         this.healthExecutor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "mysql-health");

@@ -3,6 +3,7 @@ package dev.postbox.adapter.mysql;
 import dev.postbox.domain.ConflictException;
 import dev.postbox.domain.Email;
 import dev.postbox.domain.NewUser;
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.PasswordHash;
 import dev.postbox.domain.User;
 import dev.postbox.domain.UserId;
@@ -103,12 +104,10 @@ final class MySqlUserRepository implements UserRepository {
     }
 
     @Override
-    public UserPage list(String canonicalPrefix, Optional<String> afterCanonical, int limit) {
+    public UserPage list(String canonicalPrefix, Optional<String> afterCanonical, PageRequest page) {
         Objects.requireNonNull(canonicalPrefix, "canonicalPrefix");
         Objects.requireNonNull(afterCanonical, "afterCanonical");
-        if (limit < 1 || limit > 100) {
-            throw new IllegalArgumentException("limit must be between 1 and 100");
-        }
+        Objects.requireNonNull(page, "page");
         Condition condition = DSL.noCondition();
         if (!canonicalPrefix.isEmpty()) {
             condition = condition.and(AUTH_USER.USERNAME_CANONICAL.like(escapeLike(canonicalPrefix) + "%", LIKE_ESCAPE));
@@ -117,14 +116,9 @@ final class MySqlUserRepository implements UserRepository {
             condition = condition.and(AUTH_USER.USERNAME_CANONICAL.gt(afterCanonical.get()));
         }
         Condition where = condition;
-        // one row more than asked tells whether another page exists
         List<User> rows = router.read(dsl -> dsl.selectFrom(AUTH_USER).where(where)
-                .orderBy(AUTH_USER.USERNAME_CANONICAL).limit(limit + 1).fetch(MySqlUserRepository::toUser));
-        if (rows.size() <= limit) {
-            return new UserPage(rows, Optional.empty());
-        }
-        List<User> page = rows.subList(0, limit);
-        return new UserPage(page, Optional.of(page.get(limit - 1).username().canonical()));
+                .orderBy(AUTH_USER.USERNAME_CANONICAL).limit(page.rowsToFetch()).fetch(MySqlUserRepository::toUser));
+        return UserPage.of(rows, page);
     }
 
     static String escapeLike(String value) {

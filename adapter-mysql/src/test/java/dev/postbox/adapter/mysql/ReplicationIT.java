@@ -8,7 +8,7 @@ import dev.postbox.ports.in.LogInUseCase.LoggedIn;
 import dev.postbox.ports.in.RegisterUserUseCase.RegisterUser;
 import dev.postbox.ports.in.ResolveSessionUseCase.CurrentUser;
 import dev.postbox.ports.out.HealthCheck;
-import dev.postbox.ports.service.AccountService;
+import dev.postbox.ports.service.Postbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class ReplicationIT {
     private final MariaDbPair db;
     private final LocalReplicationPair servers;
     private MySqlStorage storage;
-    private AccountService accounts;
+    private Postbox accounts;
 
     ReplicationIT(MariaDbPair db) {
         this.db = db;
@@ -56,7 +56,7 @@ class ReplicationIT {
 
     @Test
     void aUserRegisteredOnThePrimaryIsReadThroughTheReplica() {
-        User user = accounts.register(new RegisterUser(Accounts.uniqueName("Repl"), "r@example.org", Accounts.PASSWORD));
+        User user = accounts.register().register(new RegisterUser(Accounts.uniqueName("Repl"), "r@example.org", Accounts.PASSWORD));
         servers.awaitReplicaCaughtUp(CATCH_UP);
         assertThat(servers.replica().query("SELECT username FROM postbox.auth_user WHERE id = " + user.id()).strip())
                 .isEqualTo(user.username().value());
@@ -72,18 +72,18 @@ class ReplicationIT {
 
     @Test
     void withTheReplicaLaggingLoginThenResolvingTheNewSessionWorks() {
-        User known = accounts.register(new RegisterUser(Accounts.uniqueName("lagA"), "a@example.org", Accounts.PASSWORD));
+        User known = accounts.register().register(new RegisterUser(Accounts.uniqueName("lagA"), "a@example.org", Accounts.PASSWORD));
         servers.awaitReplicaCaughtUp(CATCH_UP);
         servers.pauseReplicaSqlThread();
 
         // registered while the replica lags: the replica has never seen this user
-        User fresh = accounts.register(new RegisterUser(Accounts.uniqueName("lagB"), "b@example.org", Accounts.PASSWORD));
-        LoggedIn knownLogin = accounts.logIn(new LogIn(known.username().value(), Accounts.PASSWORD));
-        LoggedIn freshLogin = accounts.logIn(new LogIn(fresh.username().value(), Accounts.PASSWORD));
+        User fresh = accounts.register().register(new RegisterUser(Accounts.uniqueName("lagB"), "b@example.org", Accounts.PASSWORD));
+        LoggedIn knownLogin = accounts.logIn().logIn(new LogIn(known.username().value(), Accounts.PASSWORD));
+        LoggedIn freshLogin = accounts.logIn().logIn(new LogIn(fresh.username().value(), Accounts.PASSWORD));
         MySqlStorage.Stats beforeResolve = storage.stats();
 
-        Optional<CurrentUser> resolvedKnown = accounts.resolve(knownLogin.token());
-        Optional<CurrentUser> resolvedFresh = accounts.resolve(freshLogin.token());
+        Optional<CurrentUser> resolvedKnown = accounts.resolveSession().resolve(knownLogin.token());
+        Optional<CurrentUser> resolvedFresh = accounts.resolveSession().resolve(freshLogin.token());
 
         assertThat(resolvedKnown).map(c -> c.user().id()).contains(known.id());
         assertThat(resolvedFresh).map(c -> c.user().id()).contains(fresh.id());
@@ -99,7 +99,7 @@ class ReplicationIT {
         servers.resumeReplicaSqlThread();
         servers.awaitReplicaCaughtUp(CATCH_UP);
         MySqlStorage.Stats caughtUp = storage.stats();
-        assertThat(accounts.resolve(freshLogin.token())).isPresent();
+        assertThat(accounts.resolveSession().resolve(freshLogin.token())).isPresent();
         MySqlStorage.Stats afterCatchUp = storage.stats();
         assertThat(afterCatchUp.replicaMissRetries()).isEqualTo(caughtUp.replicaMissRetries());
         assertThat(afterCatchUp.replicaStatements()).isGreaterThan(caughtUp.replicaStatements());

@@ -2,21 +2,15 @@ package dev.postbox.adapter.mysql;
 
 import dev.postbox.adapter.mysql.local.LocalReplicationPair;
 import dev.postbox.domain.NotAuthenticatedException;
-import dev.postbox.domain.PasswordPolicy;
-import dev.postbox.domain.SessionPolicy;
 import dev.postbox.domain.ThrottledException;
-import dev.postbox.ports.crypto.DjangoPasswordHasher;
 import dev.postbox.ports.in.LogInUseCase.LogIn;
 import dev.postbox.ports.in.RegisterUserUseCase.RegisterUser;
-import dev.postbox.ports.memory.RandomIds;
-import dev.postbox.ports.service.AccountService;
-import dev.postbox.ports.service.LoginThrottle;
+import dev.postbox.ports.service.Postbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,26 +28,20 @@ class SharedLoginThrottleIT {
     private final LocalReplicationPair servers;
     private MySqlStorage storageA;
     private MySqlStorage storageB;
-    private AccountService instanceA;
-    private AccountService instanceB;
+    private Postbox instanceA;
+    private Postbox instanceB;
 
     SharedLoginThrottleIT(MariaDbPair db) {
         this.db = db;
         this.servers = db.servers();
     }
 
-    private static AccountService instance(MySqlStorage storage) {
-        return new AccountService(storage.users(), storage.sessions(), new DjangoPasswordHasher(64, 1, 1),
-                new RandomIds(), Clock.systemUTC(), SessionPolicy.DEFAULT, PasswordPolicy.standard(),
-                storage.unitOfWork(), storage.loginAttempts(), LoginThrottle.DEFAULT);
-    }
-
     @BeforeEach
     void openInstances() {
         storageA = db.newStorage(db.splitConfig());
         storageB = db.newStorage(db.splitConfig());
-        instanceA = instance(storageA);
-        instanceB = instance(storageB);
+        instanceA = Accounts.withSharedThrottle(storageA);
+        instanceB = Accounts.withSharedThrottle(storageB);
     }
 
     @AfterEach
@@ -64,14 +52,14 @@ class SharedLoginThrottleIT {
         servers.awaitReplicaCaughtUp(Duration.ofSeconds(30));
     }
 
-    private static void fail(AccountService instance, String name, String address) {
-        assertThatThrownBy(() -> instance.logIn(new LogIn(name, WRONG, address))).isInstanceOf(NotAuthenticatedException.class);
+    private static void fail(Postbox instance, String name, String address) {
+        assertThatThrownBy(() -> instance.logIn().logIn(new LogIn(name, WRONG, address))).isInstanceOf(NotAuthenticatedException.class);
     }
 
     @Test
     void failuresAlternatingBetweenInstancesAddUpEvenWithTheReplicaStopped() {
         String name = Accounts.uniqueName("thr");
-        instanceA.register(new RegisterUser(name, "t@example.org", Accounts.PASSWORD));
+        instanceA.register().register(new RegisterUser(name, "t@example.org", Accounts.PASSWORD));
         servers.awaitReplicaCaughtUp(Duration.ofSeconds(30));
         // the replica stops applying: counts read there would stay at zero
         servers.pauseReplicaSqlThread();
@@ -79,8 +67,8 @@ class SharedLoginThrottleIT {
             fail(i % 2 == 0 ? instanceA : instanceB, name, "192.0.2." + i);
         }
 
-        for (AccountService instance : new AccountService[] {instanceA, instanceB}) {
-            assertThatThrownBy(() -> instance.logIn(new LogIn(name, Accounts.PASSWORD, "192.0.2.200")))
+        for (Postbox instance : new Postbox[] {instanceA, instanceB}) {
+            assertThatThrownBy(() -> instance.logIn().logIn(new LogIn(name, Accounts.PASSWORD, "192.0.2.200")))
                     .isInstanceOfSatisfying(ThrottledException.class, e -> {
                         assertThat(e.code()).isEqualTo("login.throttled");
                         assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(15));
@@ -93,22 +81,22 @@ class SharedLoginThrottleIT {
     @Test
     void anAddressIsThrottledAcrossInstancesAndASuccessResetsTheUsernameEverywhere() {
         String name = Accounts.uniqueName("rst");
-        instanceA.register(new RegisterUser(name, "r@example.org", Accounts.PASSWORD));
+        instanceA.register().register(new RegisterUser(name, "r@example.org", Accounts.PASSWORD));
         for (int i = 0; i < 9; i++) {
             fail(i % 2 == 0 ? instanceA : instanceB, name, "192.0.2.77");
         }
-        instanceB.logIn(new LogIn(name, Accounts.PASSWORD, "192.0.2.78"));
+        instanceB.logIn().logIn(new LogIn(name, Accounts.PASSWORD, "192.0.2.78"));
         for (int i = 0; i < 9; i++) {
             fail(i % 2 == 0 ? instanceB : instanceA, name, "192.0.2.79");
         }
-        assertThat(instanceA.logIn(new LogIn(name, Accounts.PASSWORD, "192.0.2.80")).user().username().value()).isEqualTo(name);
+        assertThat(instanceA.logIn().logIn(new LogIn(name, Accounts.PASSWORD, "192.0.2.80")).user().username().value()).isEqualTo(name);
 
         String address = "2001:db8::" + Long.toHexString(System.nanoTime() & 0xffff);
         for (int i = 0; i < 50; i++) {
             fail(i % 2 == 0 ? instanceA : instanceB, Accounts.uniqueName("spray"), address);
         }
-        assertThatThrownBy(() -> instanceB.logIn(new LogIn(name, Accounts.PASSWORD, address)))
+        assertThatThrownBy(() -> instanceB.logIn().logIn(new LogIn(name, Accounts.PASSWORD, address)))
                 .isInstanceOf(ThrottledException.class);
-        assertThat(instanceA.logIn(new LogIn(name, Accounts.PASSWORD, "192.0.2.81")).user().username().value()).isEqualTo(name);
+        assertThat(instanceA.logIn().logIn(new LogIn(name, Accounts.PASSWORD, "192.0.2.81")).user().username().value()).isEqualTo(name);
     }
 }

@@ -2,6 +2,7 @@ package dev.postbox.adapter.mysql;
 
 import dev.postbox.domain.ConflictException;
 import dev.postbox.domain.Email;
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.NewUser;
 import dev.postbox.domain.PasswordHash;
 import dev.postbox.domain.Session;
@@ -9,7 +10,7 @@ import dev.postbox.domain.SessionToken;
 import dev.postbox.domain.User;
 import dev.postbox.domain.Username;
 import dev.postbox.ports.in.RegisterUserUseCase.RegisterUser;
-import dev.postbox.ports.service.AccountService;
+import dev.postbox.ports.service.Postbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -54,7 +55,7 @@ class UserInputIT {
         assertThat(found.email().value()).isEqualTo(email.value());
         assertThat(found.passwordHash().value()).isEqualTo(hash.value()).contains("\u0000");
         assertThat(found.username().value()).isEqualTo(username.value());
-        assertThat(storage.users().list(username.canonical(), Optional.empty(), 10).users()).containsExactly(found);
+        assertThat(storage.users().list(username.canonical(), Optional.empty(), new PageRequest(10)).users()).containsExactly(found);
         String upper = username.value().toUpperCase(java.util.Locale.ROOT);
         assertThat(upper).isNotEqualTo(username.value());
         assertThatThrownBy(() -> storage.users().insert(new NewUser(new Username(upper), email, hash, false, false, true, Instant.now())))
@@ -79,12 +80,12 @@ class UserInputIT {
 
     @Test
     void thirtyTwoThreadsRegisteringTheSameUsernameExactlyOneSucceeds() throws Exception {
-        AccountService accounts = Accounts.over(db.sharedSplitStorage());
+        Postbox accounts = Accounts.over(db.sharedSplitStorage());
         String name = Accounts.uniqueName("same");
         List<Callable<User>> tasks = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
             String spelled = i % 2 == 0 ? name : name.toUpperCase(java.util.Locale.ROOT);
-            tasks.add(() -> accounts.register(new RegisterUser(spelled, "t@example.org", Accounts.PASSWORD)));
+            tasks.add(() -> accounts.register().register(new RegisterUser(spelled, "t@example.org", Accounts.PASSWORD)));
         }
 
         List<Object> outcomes = runAtOnce(tasks);

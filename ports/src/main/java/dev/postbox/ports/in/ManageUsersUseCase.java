@@ -1,5 +1,6 @@
 package dev.postbox.ports.in;
 
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.User;
 import dev.postbox.domain.UserId;
 import dev.postbox.domain.UserPage;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * ({@link dev.postbox.domain.ForbiddenException} otherwise). Deactivating a user ends their sessions.
  */
 public interface ManageUsersUseCase {
-    record ListUsers(User actor, String usernamePrefix, Optional<String> after, int limit) {
+    record ListUsers(User actor, String usernamePrefix, Optional<String> after, PageRequest page) {
     }
 
     UserPage listUsers(ListUsers query);

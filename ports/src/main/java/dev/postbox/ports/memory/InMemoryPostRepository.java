@@ -1,7 +1,9 @@
 package dev.postbox.ports.memory;
 
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.Post;
 import dev.postbox.domain.PostId;
+import dev.postbox.domain.PostPage;
 import dev.postbox.domain.Username;
 import dev.postbox.ports.out.PostRepository;
 
@@ -21,9 +23,6 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * which is Cassandra's timeuuid order. Values are immutable {@link Post} records.
  */
 public final class InMemoryPostRepository implements PostRepository {
-    /** A page of 100 plus one row of look-ahead, which the post service asks for to know whether an older page exists. */
-    public static final int MAX_LIMIT = 101;
-
     private final Map<String, ConcurrentSkipListMap<PostId, Post>> byAuthor = new ConcurrentHashMap<>();
 
     @Override
@@ -35,22 +34,22 @@ public final class InMemoryPostRepository implements PostRepository {
     }
 
     @Override
-    public List<Post> listByAuthor(Username author, Optional<PostId> olderThan, int limit) {
+    public PostPage listByAuthor(Username author, Optional<PostId> olderThan, PageRequest page) {
         Objects.requireNonNull(olderThan, "olderThan");
-        Limits.check(limit, MAX_LIMIT);
+        Objects.requireNonNull(page, "page");
         NavigableMap<PostId, Post> posts = byAuthor.get(author.value());
         if (posts == null) {
-            return List.of();
+            return PostPage.of(List.of(), page);
         }
         NavigableMap<PostId, Post> older = olderThan.isPresent() ? posts.tailMap(olderThan.get(), false) : posts;
-        List<Post> page = new ArrayList<>(Math.min(limit, 16));
+        List<Post> rows = new ArrayList<>(Math.min(page.rowsToFetch(), 16));
         for (Post post : older.values()) {
-            if (page.size() == limit) {
+            if (rows.size() == page.rowsToFetch()) {
                 break;
             }
-            page.add(post);
+            rows.add(post);
         }
-        return List.copyOf(page);
+        return PostPage.of(rows, page);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.postbox.domain.Session;
 import dev.postbox.domain.SessionTokenHash;
 import dev.postbox.domain.UserId;
 import dev.postbox.ports.out.SessionRepository;
+import dev.postbox.ports.out.UserRepository;
 
 import java.time.Instant;
 import java.util.Map;
@@ -11,9 +12,19 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Sessions in memory, keyed by token hash. Values are immutable {@link Session} records. */
+/**
+ * Sessions in memory, keyed by token hash. Values are immutable {@link Session} records. A
+ * session's user is looked up in the user repository given at construction (any store), since
+ * sessions and users need not live in the same place here.
+ */
 public final class InMemorySessionRepository implements SessionRepository {
     private final ConcurrentHashMap<SessionTokenHash, Session> sessions = new ConcurrentHashMap<>();
+    private final UserRepository users;
+
+    /** @param users where the users of these sessions live, for {@link #findWithUser} */
+    public InMemorySessionRepository(UserRepository users) {
+        this.users = Objects.requireNonNull(users, "users");
+    }
 
     @Override
     public void insert(Session session) {
@@ -26,6 +37,12 @@ public final class InMemorySessionRepository implements SessionRepository {
     @Override
     public Optional<Session> find(SessionTokenHash hash) {
         return Optional.ofNullable(sessions.get(hash));
+    }
+
+    @Override
+    public Optional<SessionWithUser> findWithUser(SessionTokenHash hash) {
+        return find(hash).flatMap(session -> users.findById(session.userId())
+                .map(user -> new SessionWithUser(session, user)));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.postbox.ports.memory;
 
 import dev.postbox.domain.ConflictException;
 import dev.postbox.domain.NewUser;
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.PasswordHash;
 import dev.postbox.domain.User;
 import dev.postbox.domain.UserId;
@@ -26,8 +27,6 @@ import java.util.function.UnaryOperator;
  * are immutable records, so nothing handed out can change what is stored.
  */
 public final class InMemoryUserRepository implements UserRepository {
-    public static final int MAX_LIMIT = 100;
-
     private final NavigableMap<String, User> byCanonical = new TreeMap<>();
     private final Map<UserId, String> canonicalById = new HashMap<>();
     private long lastId;
@@ -88,25 +87,19 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
-    public synchronized UserPage list(String canonicalPrefix, Optional<String> afterCanonical, int limit) {
+    public synchronized UserPage list(String canonicalPrefix, Optional<String> afterCanonical, PageRequest page) {
         Objects.requireNonNull(canonicalPrefix, "canonicalPrefix");
-        Limits.check(limit, MAX_LIMIT);
+        Objects.requireNonNull(page, "page");
         NavigableMap<String, User> from = afterCanonical.isPresent() && afterCanonical.get().compareTo(canonicalPrefix) >= 0
                 ? byCanonical.tailMap(afterCanonical.get(), false)
                 : byCanonical.tailMap(canonicalPrefix, true);
-        List<User> page = new ArrayList<>(limit);
-        boolean more = false;
+        List<User> rows = new ArrayList<>(page.rowsToFetch());
         for (Map.Entry<String, User> entry : from.entrySet()) {
-            if (!entry.getKey().startsWith(canonicalPrefix)) {
+            if (!entry.getKey().startsWith(canonicalPrefix) || rows.size() == page.rowsToFetch()) {
                 break;
             }
-            if (page.size() == limit) {
-                more = true;
-                break;
-            }
-            page.add(entry.getValue());
+            rows.add(entry.getValue());
         }
-        Optional<String> cursor = more ? Optional.of(page.get(page.size() - 1).username().canonical()) : Optional.empty();
-        return new UserPage(page, cursor);
+        return UserPage.of(rows, page);
     }
 }

@@ -28,16 +28,12 @@ public interface SessionRepository {
     }
 
     /**
-     * The session and its user as stored now (expired sessions and inactive users too), or empty
-     * when either is missing: what every logged-in request needs. This default asks
-     * {@link #find} and then {@code users.findById}; a store that keeps both may override it to
-     * answer in one round trip when {@code users} is its own repository, and must fall back to
-     * this default otherwise. Never cached: a logout or deactivation shows on the next call.
+     * The session and the user it belongs to, as stored now (expired sessions and inactive users
+     * too), or empty when either is missing: what every logged-in request needs, so a store that
+     * keeps both should answer in one round trip; one that does not looks the user up wherever
+     * users live. Never cached: a logout or deactivation shows on the next call.
      */
-    default Optional<SessionWithUser> findWithUser(SessionTokenHash hash, UserRepository users) {
-        return find(hash).flatMap(session -> users.findById(session.userId())
-                .map(user -> new SessionWithUser(session, user)));
-    }
+    Optional<SessionWithUser> findWithUser(SessionTokenHash hash);
 
     /** Records a use of the session: new last-seen and expiry. No-op when it is gone. */
     void touch(SessionTokenHash hash, Instant lastSeen, Instant expires);

@@ -1,6 +1,7 @@
 package dev.postbox.ports.out;
 
 import dev.postbox.domain.NewUser;
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.PasswordHash;
 import dev.postbox.domain.User;
 import dev.postbox.domain.UserId;
@@ -43,9 +44,9 @@ public interface UserRepository {
 
     /**
      * Users whose canonical username starts with {@code canonicalPrefix} (empty for all), ordered
-     * by canonical username, strictly after {@code afterCanonical} when given; at most
-     * {@code limit} (1 to 100, otherwise {@link IllegalArgumentException}). The page's cursor is
-     * set when there may be more; the prefix is literal (no wildcards).
+     * by canonical username, strictly after {@code afterCanonical} when given: at most
+     * {@code page.size()}, and the cursor set exactly when there are more. The prefix is literal
+     * (no wildcards). Read {@link PageRequest#rowsToFetch()} rows and cut them with {@link UserPage#of}.
      */
-    UserPage list(String canonicalPrefix, Optional<String> afterCanonical, int limit);
+    UserPage list(String canonicalPrefix, Optional<String> afterCanonical, PageRequest page);
 }

@@ -4,7 +4,6 @@ import dev.postbox.domain.Session;
 import dev.postbox.domain.SessionTokenHash;
 import dev.postbox.domain.UserId;
 import dev.postbox.ports.out.SessionRepository;
-import dev.postbox.ports.out.UserRepository;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -47,14 +46,14 @@ final class CachedSessions implements SessionRepository {
     }
 
     @Override
-    public Optional<SessionWithUser> findWithUser(SessionTokenHash hash, UserRepository users) {
+    public Optional<SessionWithUser> findWithUser(SessionTokenHash hash) {
         long now = clock.millis();
         Entry cached = entries.get(hash);
         if (cached != null && fresh(cached, now)) {
             return Optional.of(cached.value());
         }
         long before = invalidations.get();
-        Optional<SessionWithUser> found = store.findWithUser(hash, users);
+        Optional<SessionWithUser> found = store.findWithUser(hash);
         if (found.isEmpty()) {
             entries.remove(hash);
             return found;

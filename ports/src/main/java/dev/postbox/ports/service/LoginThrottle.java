@@ -40,7 +40,7 @@ public record LoginThrottle(int maxPerUsername, int maxPerAddress, Duration wind
         }
     }
 
-    /** The throttle over a store of attempts, as the account service uses it. */
+    /** The throttle over a store of attempts, as the log-in service uses it. */
     Guard over(LoginAttempts attempts) {
         return new Guard(this, attempts);
     }

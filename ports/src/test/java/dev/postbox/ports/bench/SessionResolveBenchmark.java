@@ -1,16 +1,9 @@
 package dev.postbox.ports.bench;
 
-import dev.postbox.domain.SessionPolicy;
 import dev.postbox.domain.SessionToken;
-import dev.postbox.ports.crypto.DjangoPasswordHasher;
 import dev.postbox.ports.in.LogInUseCase.LogIn;
 import dev.postbox.ports.in.RegisterUserUseCase.RegisterUser;
 import dev.postbox.ports.in.ResolveSessionUseCase.CurrentUser;
-import dev.postbox.ports.memory.InMemoryPostRepository;
-import dev.postbox.ports.memory.InMemorySessionRepository;
-import dev.postbox.ports.memory.InMemoryUserRepository;
-import dev.postbox.ports.memory.RandomIds;
-import dev.postbox.ports.out.UnitOfWork;
 import dev.postbox.ports.service.Postbox;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,8 +16,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -46,25 +37,23 @@ public class SessionResolveBenchmark {
 
     @Setup
     public void logIn() {
-        postbox = new Postbox(new Postbox.Storage(new InMemoryUserRepository(), new InMemorySessionRepository(),
-                new InMemoryPostRepository(), UnitOfWork.NONE), new DjangoPasswordHasher(), new RandomIds(),
-                Clock.systemUTC(), new SessionPolicy(Duration.ofDays(14), Duration.ofMinutes(5)));
-        postbox.accounts().register(new RegisterUser("bench", "bench@example.com", "bench-password-1"));
-        live = postbox.accounts().logIn(new LogIn("bench", "bench-password-1")).token();
+        postbox = Postbox.inMemory();
+        postbox.register().register(new RegisterUser("bench", "bench@example.com", "bench-password-1"));
+        live = postbox.logIn().logIn(new LogIn("bench", "bench-password-1")).token();
         unknown = SessionToken.random();
-        if (postbox.accounts().resolve(live).isEmpty() || postbox.accounts().resolve(unknown).isPresent()) {
+        if (postbox.resolveSession().resolve(live).isEmpty() || postbox.resolveSession().resolve(unknown).isPresent()) {
             throw new IllegalStateException("the benchmark's sessions are not what it expects");
         }
     }
 
     @Benchmark
     public Optional<CurrentUser> resolveLiveSession() {
-        return postbox.accounts().resolve(live);
+        return postbox.resolveSession().resolve(live);
     }
 
     @Benchmark
     public Optional<CurrentUser> resolveUnknownToken() {
-        return postbox.accounts().resolve(unknown);
+        return postbox.resolveSession().resolve(unknown);
     }
 
     /** The cookie's text back to a token, as the web adapter does first. */

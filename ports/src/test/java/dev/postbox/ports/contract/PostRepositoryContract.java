@@ -1,8 +1,10 @@
 package dev.postbox.ports.contract;
 
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.Post;
 import dev.postbox.domain.PostContent;
 import dev.postbox.domain.PostId;
+import dev.postbox.domain.PostPage;
 import dev.postbox.domain.PostIdGenerator;
 import dev.postbox.domain.Username;
 import dev.postbox.ports.out.PostRepository;
@@ -30,18 +32,14 @@ import static dev.postbox.ports.contract.Fixtures.now;
 import static dev.postbox.ports.contract.Fixtures.random;
 import static dev.postbox.ports.contract.Fixtures.username;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every {@link PostRepository} must do. Extend it and return the repository under test;
  * it may be one shared instance over a store that already holds data, since every test writes
- * under fresh random authors. Order is {@link PostId#compareTo} (Cassandra's timeuuid order),
- * newest first. Page sizes outside 1 to {@value #MAX_LIMIT} (a page of 100 plus one row of
- * look-ahead) are an {@link IllegalArgumentException}.
+ * under fresh random authors. Order is {@link PostId#compareTo}, newest first; a page holds at
+ * most its {@link PageRequest#size()} and points at the next one exactly when an older post exists.
  */
 public abstract class PostRepositoryContract {
-    /** The largest page a store must serve: the services ask for one row more than a page of 100. */
-    public static final int MAX_LIMIT = 101;
     private static final Comparator<Post> NEWEST_FIRST = Comparator.comparing(Post::id).reversed();
 
     private PostRepository posts;
@@ -62,17 +60,24 @@ public abstract class PostRepositoryContract {
         return new Post(author, ids.next(), new PostContent(text));
     }
 
+    private List<Post> list(Username author, Optional<PostId> olderThan, int pageSize) {
+        return posts.listByAuthor(author, olderThan, new PageRequest(pageSize)).posts();
+    }
+
+    /** Every post of the author, page by page, checking each page's size and cursor. */
     private List<Post> readAll(Username author, int pageSize) {
         List<Post> all = new ArrayList<>();
         Optional<PostId> cursor = Optional.empty();
         for (int pages = 0; pages < 10_000; pages++) {
-            List<Post> page = posts.listByAuthor(author, cursor, pageSize);
-            assertThat(page).hasSizeLessThanOrEqualTo(pageSize);
-            all.addAll(page);
-            if (page.size() < pageSize) {
+            PostPage page = posts.listByAuthor(author, cursor, new PageRequest(pageSize));
+            assertThat(page.posts()).hasSizeLessThanOrEqualTo(pageSize);
+            all.addAll(page.posts());
+            if (page.olderThan().isEmpty()) {
                 return all;
             }
-            cursor = Optional.of(page.get(page.size() - 1).id());
+            assertThat(page.posts()).hasSize(pageSize);
+            assertThat(page.olderThan()).contains(page.posts().get(pageSize - 1).id());
+            cursor = page.olderThan();
         }
         throw new AssertionError("paging did not end");
     }
@@ -94,7 +99,7 @@ public abstract class PostRepositoryContract {
 
         assertThat(posts.find(author, post.id())).contains(post);
         assertThat(posts.find(author, post.id()).orElseThrow().createdAt()).isEqualTo(when);
-        assertThat(posts.listByAuthor(author, Optional.empty(), 10)).containsExactly(post);
+        assertThat(list(author, Optional.empty(), 10)).containsExactly(post);
     }
 
     @Test
@@ -106,7 +111,7 @@ public abstract class PostRepositoryContract {
 
         assertThat(posts.find(author, missing)).isEmpty();
         assertThat(posts.find(username("stranger"), post.id())).isEmpty();
-        assertThat(posts.listByAuthor(username("nobody"), Optional.empty(), 10)).isEmpty();
+        assertThat(list(username("nobody"), Optional.empty(), 10)).isEmpty();
         assertThat(posts.delete(author, missing)).isFalse();
         assertThat(posts.delete(username("stranger"), post.id())).isFalse();
         assertThat(posts.find(author, post.id())).contains(post);
@@ -124,7 +129,7 @@ public abstract class PostRepositoryContract {
         Collections.shuffle(shuffled, new Random(7));
         shuffled.forEach(posts::insert);
 
-        List<Post> listed = posts.listByAuthor(author, Optional.empty(), 100);
+        List<Post> listed = list(author, Optional.empty(), 100);
 
         assertThat(listed).containsExactlyElementsOf(made.stream().sorted(NEWEST_FIRST).toList());
         assertThat(listed.get(0).createdAt()).isAfter(listed.get(listed.size() - 1).createdAt());
@@ -142,7 +147,7 @@ public abstract class PostRepositoryContract {
         Collections.shuffle(shuffled, new Random(11));
         shuffled.forEach(posts::insert);
 
-        for (int pageSize : new int[] {1, 7, 100, MAX_LIMIT}) {
+        for (int pageSize : new int[] {1, 7, PageRequest.MAX_SIZE}) {
             List<Post> all = readAll(author, pageSize);
             assertThat(all).as("page size " + pageSize).containsExactlyElementsOf(newestFirst(made));
         }
@@ -163,7 +168,7 @@ public abstract class PostRepositoryContract {
         made.forEach(posts::insert);
         List<Post> expected = made.stream().sorted(NEWEST_FIRST).toList();
 
-        assertThat(posts.listByAuthor(author, Optional.empty(), 100)).containsExactlyElementsOf(expected);
+        assertThat(list(author, Optional.empty(), 100)).containsExactlyElementsOf(expected);
         assertThat(readAll(author, 5)).containsExactlyElementsOf(expected);
     }
 
@@ -177,28 +182,35 @@ public abstract class PostRepositoryContract {
         List.of(oldest, middle, newest).forEach(posts::insert);
         PostId between = frozenAt(base.plusSeconds(15)).next();
 
-        assertThat(posts.listByAuthor(author, Optional.of(between), 10)).containsExactly(middle, oldest);
-        assertThat(posts.listByAuthor(author, Optional.of(middle.id()), 10)).containsExactly(oldest);
-        assertThat(posts.listByAuthor(author, Optional.of(oldest.id()), 10)).isEmpty();
-        assertThat(posts.listByAuthor(author, Optional.of(frozenAt(base.plusSeconds(99)).next()), 2)).containsExactly(newest, middle);
+        assertThat(list(author, Optional.of(between), 10)).containsExactly(middle, oldest);
+        assertThat(list(author, Optional.of(middle.id()), 10)).containsExactly(oldest);
+        assertThat(list(author, Optional.of(oldest.id()), 10)).isEmpty();
+        assertThat(list(author, Optional.of(frozenAt(base.plusSeconds(99)).next()), 2)).containsExactly(newest, middle);
     }
 
     @Test
-    void pageSizeMustBeBetweenOneAndTheMaximum() {
+    void aPageHoldsItsSizeAndPointsAtTheNextExactlyWhenThereIsOne() {
         Username author = username("limit");
         PostIdGenerator ids = frozenAt(now());
         List<Post> made = new ArrayList<>();
-        for (int i = 0; i < MAX_LIMIT + 20; i++) {
+        for (int i = 0; i < PageRequest.MAX_SIZE + 20; i++) {
             made.add(post(author, ids, "p" + i));
         }
         made.forEach(posts::insert);
+        List<Post> expected = newestFirst(made);
 
-        assertThat(posts.listByAuthor(author, Optional.empty(), 1)).containsExactly(made.get(made.size() - 1));
-        assertThat(posts.listByAuthor(author, Optional.empty(), MAX_LIMIT)).hasSize(MAX_LIMIT);
-        for (int bad : new int[] {0, -1, MAX_LIMIT + 1, 1000, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
-            assertThatThrownBy(() -> posts.listByAuthor(author, Optional.empty(), bad)).as("limit " + bad)
-                    .isInstanceOf(IllegalArgumentException.class);
-        }
+        PostPage one = posts.listByAuthor(author, Optional.empty(), new PageRequest(1));
+        assertThat(one.posts()).containsExactly(expected.get(0));
+        assertThat(one.olderThan()).contains(expected.get(0).id());
+
+        PostPage full = posts.listByAuthor(author, Optional.empty(), PageRequest.MAX);
+        assertThat(full.posts()).containsExactlyElementsOf(expected.subList(0, PageRequest.MAX_SIZE));
+        assertThat(full.olderThan()).contains(expected.get(PageRequest.MAX_SIZE - 1).id());
+
+        // exactly as many older posts as the page holds: no look-ahead row, so no cursor
+        PostPage last = posts.listByAuthor(author, full.olderThan(), new PageRequest(20));
+        assertThat(last.posts()).containsExactlyElementsOf(expected.subList(PageRequest.MAX_SIZE, expected.size()));
+        assertThat(last.olderThan()).isEmpty();
     }
 
     @Test
@@ -213,7 +225,7 @@ public abstract class PostRepositoryContract {
         assertThat(posts.delete(author, gone.id())).isTrue();
 
         assertThat(posts.find(author, gone.id())).isEmpty();
-        assertThat(posts.listByAuthor(author, Optional.empty(), 10)).containsExactly(kept);
+        assertThat(list(author, Optional.empty(), 10)).containsExactly(kept);
         assertThat(posts.delete(author, gone.id())).isFalse();
     }
 
@@ -225,7 +237,7 @@ public abstract class PostRepositoryContract {
         posts.insert(post);
         posts.insert(post);
 
-        assertThat(posts.listByAuthor(author, Optional.empty(), 10)).containsExactly(post);
+        assertThat(list(author, Optional.empty(), 10)).containsExactly(post);
     }
 
     @Test
@@ -241,9 +253,9 @@ public abstract class PostRepositoryContract {
         Post byOther = post(other, ids, "other");
         List.of(byLower, byUpper, byOther).forEach(posts::insert);
 
-        assertThat(posts.listByAuthor(lower, Optional.empty(), 10)).containsExactly(byLower);
-        assertThat(posts.listByAuthor(upper, Optional.empty(), 10)).containsExactly(byUpper);
-        assertThat(posts.listByAuthor(other, Optional.empty(), 10)).containsExactly(byOther);
+        assertThat(list(lower, Optional.empty(), 10)).containsExactly(byLower);
+        assertThat(list(upper, Optional.empty(), 10)).containsExactly(byUpper);
+        assertThat(list(other, Optional.empty(), 10)).containsExactly(byOther);
         assertThat(posts.find(lower, byUpper.id())).isEmpty();
         assertThat(posts.delete(lower, byUpper.id())).isFalse();
         assertThat(posts.find(upper, byUpper.id())).contains(byUpper);
@@ -273,7 +285,7 @@ public abstract class PostRepositoryContract {
         for (Post post : made) {
             assertThat(posts.find(author, post.id()).orElseThrow().content().value()).isEqualTo(post.content().value());
         }
-        assertThat(posts.listByAuthor(author, Optional.empty(), 10)).containsExactlyElementsOf(newestFirst(made));
+        assertThat(list(author, Optional.empty(), 10)).containsExactlyElementsOf(newestFirst(made));
     }
 
     @Test
@@ -286,7 +298,7 @@ public abstract class PostRepositoryContract {
         posts.insert(early);
         posts.insert(late);
 
-        assertThat(posts.listByAuthor(author, Optional.empty(), 10)).containsExactly(late, early);
+        assertThat(list(author, Optional.empty(), 10)).containsExactly(late, early);
         assertThat(posts.find(author, early.id()).orElseThrow().createdAt()).isEqualTo(old);
         assertThat(posts.find(author, late.id()).orElseThrow().createdAt()).isEqualTo(future);
     }

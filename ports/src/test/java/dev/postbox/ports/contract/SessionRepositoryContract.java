@@ -6,7 +6,6 @@ import dev.postbox.domain.SessionTokenHash;
 import dev.postbox.domain.StoreUnavailableException;
 import dev.postbox.domain.User;
 import dev.postbox.domain.UserId;
-import dev.postbox.ports.memory.InMemoryUserRepository;
 import dev.postbox.ports.out.SessionRepository;
 import dev.postbox.ports.out.SessionRepository.SessionWithUser;
 import dev.postbox.ports.out.UserRepository;
@@ -32,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@link #newUserId()}, a random id by default: override it when the store refuses sessions of
  * users that do not exist (a foreign key), to insert a real user and return its id.
  * A purge batch size below 1 is an {@link IllegalArgumentException}.
- * {@link SessionRepository#findWithUser} is checked against {@link #users()}: override it with
- * the store's own user repository when the store answers that in one round trip.
+ * {@link SessionRepository#findWithUser} is checked against {@link #users()}, the user repository
+ * the session store resolves sessions to: the store's own users, or whatever it was given.
  */
 public abstract class SessionRepositoryContract {
     /**
@@ -52,15 +51,8 @@ public abstract class SessionRepositoryContract {
         return new UserId(ThreadLocalRandom.current().nextLong(1L << 60, Long.MAX_VALUE));
     }
 
-    private static final UserRepository MEMORY_USERS = new InMemoryUserRepository();
-
-    /**
-     * The users {@code findWithUser} is given. The default (an in-memory repository, so a user
-     * store other than the session store's) exercises the composed fallback.
-     */
-    protected UserRepository users() {
-        return MEMORY_USERS;
-    }
+    /** Where the repository under test finds the users of its sessions; the tests add users there. */
+    protected abstract UserRepository users();
 
     @BeforeEach
     void obtainRepository() {
@@ -218,15 +210,15 @@ public abstract class SessionRepositoryContract {
         Session session = session(user.id(), now().minusSeconds(5), Duration.ofDays(14));
         sessions.insert(session);
 
-        assertThat(sessions.findWithUser(session.tokenHash(), users)).contains(new SessionWithUser(session, user));
+        assertThat(sessions.findWithUser(session.tokenHash())).contains(new SessionWithUser(session, user));
 
         // never cached: a deactivation shows on the next read
         users.setActive(user.id(), false);
-        assertThat(sessions.findWithUser(session.tokenHash(), users)).get()
+        assertThat(sessions.findWithUser(session.tokenHash())).get()
                 .satisfies(found -> assertThat(found.user().active()).isFalse());
         // and a logout too
         sessions.delete(session.tokenHash());
-        assertThat(sessions.findWithUser(session.tokenHash(), users)).isEmpty();
+        assertThat(sessions.findWithUser(session.tokenHash())).isEmpty();
     }
 
     @Test
@@ -236,18 +228,17 @@ public abstract class SessionRepositoryContract {
         Session expired = session(user.id(), now().minus(Duration.ofDays(3)), Duration.ofDays(1));
         sessions.insert(expired);
 
-        assertThat(sessions.findWithUser(expired.tokenHash(), users)).contains(new SessionWithUser(expired, user));
+        assertThat(sessions.findWithUser(expired.tokenHash())).contains(new SessionWithUser(expired, user));
     }
 
     @Test
     void findWithUserIsEmptyForUnknownTokensAndForSessionsWithoutTheirUser() {
-        UserRepository users = users();
-        assertThat(sessions.findWithUser(SessionToken.random().hash(), users)).isEmpty();
+        assertThat(sessions.findWithUser(SessionToken.random().hash())).isEmpty();
 
         Session orphan = session(new UserId(ThreadLocalRandom.current().nextLong(1L << 60, Long.MAX_VALUE)),
                 now(), Duration.ofDays(1));
         sessions.insert(orphan);
         assertThat(sessions.find(orphan.tokenHash())).contains(orphan);
-        assertThat(sessions.findWithUser(orphan.tokenHash(), users)).isEmpty();
+        assertThat(sessions.findWithUser(orphan.tokenHash())).isEmpty();
     }
 }

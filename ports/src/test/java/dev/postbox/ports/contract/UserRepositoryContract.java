@@ -3,6 +3,7 @@ package dev.postbox.ports.contract;
 import dev.postbox.domain.ConflictException;
 import dev.postbox.domain.Email;
 import dev.postbox.domain.NewUser;
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.PasswordHash;
 import dev.postbox.domain.User;
 import dev.postbox.domain.UserId;
@@ -35,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * What every {@link UserRepository} must do. Extend it and return the repository under test;
  * it may be one shared instance over a store that already holds data, since every test makes
- * its own random usernames. Page sizes outside 1 to 100 are an {@link IllegalArgumentException}
- * (the services validate user input first; reaching the store with one is a programming error).
+ * its own random usernames. A page holds at most its {@link PageRequest#size()} and points at the
+ * next one exactly when there are more users.
  */
 public abstract class UserRepositoryContract {
     private UserRepository users;
@@ -271,7 +272,7 @@ public abstract class UserRepositoryContract {
         Optional<String> after = Optional.empty();
         int pages = 0;
         do {
-            UserPage page = users.list(prefix, after, 5);
+            UserPage page = users.list(prefix, after, new PageRequest(5));
             assertThat(page.users()).hasSizeLessThanOrEqualTo(5);
             if (page.users().size() < 5) {
                 assertThat(page.after()).as("a short page is the last one").isEmpty();
@@ -284,6 +285,7 @@ public abstract class UserRepositoryContract {
         } while (after.isPresent() && pages < 10);
 
         assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(pages).as("no empty page after the last one").isEqualTo((expected.size() + 4) / 5);
     }
 
     @Test
@@ -293,12 +295,12 @@ public abstract class UserRepositoryContract {
             users.insert(newUser(new Username(prefix + suffix)));
         }
 
-        UserPage page = users.list(prefix, Optional.of(prefix + "b"), 10);
+        UserPage page = users.list(prefix, Optional.of(prefix + "b"), new PageRequest(10));
 
         assertThat(page.users()).extracting(u -> u.username().value()).containsExactly(prefix + "c", prefix + "d");
         assertThat(page.after()).isEmpty();
-        assertThat(users.list(prefix, Optional.of(prefix + "bb"), 10).users()).hasSize(2);
-        assertThat(users.list(prefix, Optional.of(prefix + "d"), 10).users()).isEmpty();
+        assertThat(users.list(prefix, Optional.of(prefix + "bb"), new PageRequest(10)).users()).hasSize(2);
+        assertThat(users.list(prefix, Optional.of(prefix + "d"), new PageRequest(10)).users()).isEmpty();
     }
 
     @Test
@@ -309,9 +311,9 @@ public abstract class UserRepositoryContract {
         users.insert(newUser(new Username("lk" + token + "ax")));
         users.insert(newUser(new Username("x" + token + "y")));
 
-        assertThat(users.list("lk" + token + "_", Optional.empty(), 10).users()).containsExactly(underscore);
-        assertThat(users.list("%" + token, Optional.empty(), 10).users()).isEmpty();
-        assertThat(users.list("_k" + token, Optional.empty(), 10).users()).isEmpty();
+        assertThat(users.list("lk" + token + "_", Optional.empty(), new PageRequest(10)).users()).containsExactly(underscore);
+        assertThat(users.list("%" + token, Optional.empty(), new PageRequest(10)).users()).isEmpty();
+        assertThat(users.list("_k" + token, Optional.empty(), new PageRequest(10)).users()).isEmpty();
     }
 
     @Test
@@ -320,26 +322,24 @@ public abstract class UserRepositoryContract {
             users.insert(newUser(username("all")));
         }
 
-        UserPage page = users.list("", Optional.empty(), 3);
+        UserPage page = users.list("", Optional.empty(), new PageRequest(3));
 
         assertThat(page.users()).hasSize(3);
         assertThat(page.users()).extracting(u -> u.username().canonical()).isSorted();
     }
 
     @Test
-    void listAcceptsPageSizesFromOneToOneHundredOnly() {
+    void aPagePointsAtTheNextExactlyWhenThereAreMoreUsers() {
         String prefix = "lim" + random();
         for (int i = 0; i < 3; i++) {
             users.insert(newUser(new Username(prefix + i)));
         }
 
-        assertThat(users.list(prefix, Optional.empty(), 1).users()).hasSize(1);
-        assertThat(users.list(prefix, Optional.empty(), 1).after()).contains(prefix + "0");
-        assertThat(users.list(prefix, Optional.empty(), 100).users()).hasSize(3);
-        for (int bad : new int[] {0, -1, 101, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
-            assertThatThrownBy(() -> users.list(prefix, Optional.empty(), bad)).as("limit " + bad)
-                    .isInstanceOf(IllegalArgumentException.class);
-        }
+        assertThat(users.list(prefix, Optional.empty(), new PageRequest(1)).users()).hasSize(1);
+        assertThat(users.list(prefix, Optional.empty(), new PageRequest(1)).after()).contains(prefix + "0");
+        assertThat(users.list(prefix, Optional.empty(), new PageRequest(2)).after()).contains(prefix + "1");
+        assertThat(users.list(prefix, Optional.empty(), new PageRequest(3)).after()).as("exactly full: no more").isEmpty();
+        assertThat(users.list(prefix, Optional.empty(), PageRequest.MAX).users()).hasSize(3);
     }
 
     private static UserId missingId() {

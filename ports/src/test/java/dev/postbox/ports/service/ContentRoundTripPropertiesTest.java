@@ -1,5 +1,6 @@
 package dev.postbox.ports.service;
 
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.Post;
 import dev.postbox.domain.PostContent;
 import dev.postbox.domain.User;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Any valid text survives create then list through the real services, exactly once and unchanged. */
 class ContentRoundTripPropertiesTest {
     private final TestCore core = new TestCore();
-    private final User author = core.postbox.accounts().register(
+    private final User author = core.postbox.register().register(
             new RegisterUser("roundtrip", "rt@example.com", "correct horse battery staple"));
 
     /** Printable code points of every plane, line breaks (also CR LF), tabs, quotes and markup. */
@@ -44,14 +45,14 @@ class ContentRoundTripPropertiesTest {
     @Property(tries = 300)
     void createdContentIsListedOnceAndUnchanged(@ForAll("contents") String text) {
         core.clock.advance(java.time.Duration.ofMillis(1));
-        Post created = core.postbox.posts().create(new CreatePost(author, text));
+        Post created = core.postbox.createPost().create(new CreatePost(author, text));
 
-        List<Post> listed = core.postbox.posts().listOwn(author, Optional.empty(), 100).posts();
+        List<Post> listed = core.postbox.listPosts().listOwn(author, Optional.empty(), PageRequest.MAX).posts();
 
         assertThat(created.content()).isEqualTo(new PostContent(text));
         assertThat(listed).filteredOn(p -> p.id().equals(created.id())).singleElement()
                 .satisfies(p -> assertThat(p.content().value()).isEqualTo(new PostContent(text).value()));
-        assertThat(core.postbox.posts().listByAuthor("ROUNDTRIP", Optional.empty(), 1).posts().get(0).content())
+        assertThat(core.postbox.listPosts().listByAuthor("ROUNDTRIP", Optional.empty(), new PageRequest(1)).posts().get(0).content())
                 .isEqualTo(created.content());
     }
 }

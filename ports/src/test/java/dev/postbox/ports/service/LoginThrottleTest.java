@@ -2,8 +2,8 @@ package dev.postbox.ports.service;
 
 import dev.postbox.domain.NotAuthenticatedException;
 import dev.postbox.domain.ThrottledException;
+import dev.postbox.ports.in.LogInUseCase;
 import dev.postbox.ports.in.LogInUseCase.LogIn;
-import dev.postbox.ports.in.RegisterUserUseCase.RegisterUser;
 import dev.postbox.ports.memory.RandomIds;
 import dev.postbox.ports.out.UnitOfWork;
 import org.junit.jupiter.api.Test;
@@ -15,23 +15,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class LoginThrottleTest {
-    private static final String PASSWORD = "correct horse battery staple";
+    private static final String PASSWORD = TestCore.PASSWORD;
     private static final String WRONG = "not the password at all";
     private final TestCore core = new TestCore();
-    private final AccountService accounts = core.postbox.accounts();
+    private final LogInUseCase accounts = core.postbox.logIn();
 
     private void register(String name) {
-        accounts.register(new RegisterUser(name, name + "@example.com", PASSWORD));
+        core.register(name);
     }
 
-    private void failTimes(AccountService service, String name, String address, int times) {
+    private void failTimes(LogInUseCase service, String name, String address, int times) {
         for (int i = 0; i < times; i++) {
             assertThatThrownBy(() -> service.logIn(new LogIn(name, WRONG, address)))
                     .as("failure %d", i + 1).isInstanceOf(NotAuthenticatedException.class);
         }
     }
 
-    private ThrottledException throttled(AccountService service, String name, String password, String address) {
+    private ThrottledException throttled(LogInUseCase service, String name, String password, String address) {
         return catchThrowableOfType(ThrottledException.class, () -> service.logIn(new LogIn(name, password, address)));
     }
 
@@ -90,8 +90,8 @@ class LoginThrottleTest {
     @Test
     void failuresCountAcrossInstancesSharingTheStore() {
         register("erin");
-        AccountService other = new Postbox(new Postbox.Storage(core.users, core.sessions, core.posts, UnitOfWork.NONE,
-                core.loginAttempts), core.hasher, new RandomIds(core.clock), core.clock, TestCore.POLICY).accounts();
+        LogInUseCase other = new Postbox(new Postbox.Storage(core.users, core.sessions, core.posts, UnitOfWork.NONE,
+                core.loginAttempts), core.hasher, new RandomIds(core.clock), core.clock, TestCore.POLICY).logIn();
         for (int i = 0; i < 10; i++) {
             failTimes(i % 2 == 0 ? accounts : other, "erin", "198.51.100.1", 1);
         }
@@ -103,14 +103,14 @@ class LoginThrottleTest {
     @Test
     void limitsAndWindowAreConfigurableAndCanBeOff() {
         register("fred");
-        AccountService strict = new Postbox(new Postbox.Storage(core.users, core.sessions, core.posts, UnitOfWork.NONE),
+        LogInUseCase strict = new Postbox(new Postbox.Storage(core.users, core.sessions, core.posts, UnitOfWork.NONE),
                 core.hasher, new RandomIds(core.clock), core.clock, TestCore.POLICY,
-                new LoginThrottle(2, 3, Duration.ofMinutes(1))).accounts();
+                new LoginThrottle(2, 3, Duration.ofMinutes(1))).logIn();
         failTimes(strict, "fred", null, 2);
         assertThat(throttled(strict, "fred", PASSWORD, null).retryAfter()).isEqualTo(Duration.ofMinutes(1));
 
-        AccountService off = new Postbox(new Postbox.Storage(core.users, core.sessions, core.posts, UnitOfWork.NONE),
-                core.hasher, new RandomIds(core.clock), core.clock, TestCore.POLICY, LoginThrottle.OFF).accounts();
+        LogInUseCase off = new Postbox(new Postbox.Storage(core.users, core.sessions, core.posts, UnitOfWork.NONE),
+                core.hasher, new RandomIds(core.clock), core.clock, TestCore.POLICY, LoginThrottle.OFF).logIn();
         failTimes(off, "fred", "198.51.100.1", 60);
         assertThat(off.logIn(new LogIn("fred", PASSWORD, "198.51.100.1")).user().username().value()).isEqualTo("fred");
 

@@ -31,10 +31,10 @@ class SessionCacheTest {
     }
 
     private LoggedIn signedUp(String name) {
-        here.accounts().register(new RegisterUser(name, name + "@example.com", PASSWORD));
-        LoggedIn in = here.accounts().logIn(new LogIn(name, PASSWORD));
-        assertThat(there.accounts().resolve(in.token())).isPresent();  // now in both caches
-        assertThat(here.accounts().resolve(in.token())).isPresent();
+        here.register().register(new RegisterUser(name, name + "@example.com", PASSWORD));
+        LoggedIn in = here.logIn().logIn(new LogIn(name, PASSWORD));
+        assertThat(there.resolveSession().resolve(in.token())).isPresent();  // now in both caches
+        assertThat(here.resolveSession().resolve(in.token())).isPresent();
         return in;
     }
 
@@ -42,57 +42,57 @@ class SessionCacheTest {
     void aLogoutAppliesAtOnceWhereItWasMadeAndWithinTheTimeToLiveElsewhere() {
         LoggedIn in = signedUp("alice");
 
-        here.accounts().logOut(in.token());
+        here.logOut().logOut(in.token());
 
-        assertThat(here.accounts().resolve(in.token())).isEmpty();
-        assertThat(there.accounts().resolve(in.token())).isPresent();
+        assertThat(here.resolveSession().resolve(in.token())).isEmpty();
+        assertThat(there.resolveSession().resolve(in.token())).isPresent();
         core.clock.advance(TTL.minusMillis(1));
-        assertThat(there.accounts().resolve(in.token())).isPresent();
+        assertThat(there.resolveSession().resolve(in.token())).isPresent();
         core.clock.advance(Duration.ofMillis(1));
-        assertThat(there.accounts().resolve(in.token())).isEmpty();
+        assertThat(there.resolveSession().resolve(in.token())).isEmpty();
     }
 
     @Test
     void aPasswordChangeEndsTheOtherSessionsWithinTheTimeToLive() {
         LoggedIn laptop = signedUp("bob");
-        LoggedIn phone = here.accounts().logIn(new LogIn("bob", PASSWORD));
-        assertThat(there.accounts().resolve(phone.token())).isPresent();
-        assertThat(here.accounts().resolve(phone.token())).isPresent();
+        LoggedIn phone = here.logIn().logIn(new LogIn("bob", PASSWORD));
+        assertThat(there.resolveSession().resolve(phone.token())).isPresent();
+        assertThat(here.resolveSession().resolve(phone.token())).isPresent();
 
-        LoggedIn fresh = there.accounts().changePassword(new ChangePassword(laptop.token(), PASSWORD, "a much better passphrase"));
+        LoggedIn fresh = there.changePassword().changePassword(new ChangePassword(laptop.token(), PASSWORD, "a much better passphrase"));
 
-        assertThat(there.accounts().resolve(phone.token())).isEmpty();
-        assertThat(there.accounts().resolve(laptop.token())).isEmpty();
-        assertThat(here.accounts().resolve(phone.token())).isPresent();
+        assertThat(there.resolveSession().resolve(phone.token())).isEmpty();
+        assertThat(there.resolveSession().resolve(laptop.token())).isEmpty();
+        assertThat(here.resolveSession().resolve(phone.token())).isPresent();
         core.clock.advance(TTL);
-        assertThat(here.accounts().resolve(phone.token())).isEmpty();
-        assertThat(here.accounts().resolve(laptop.token())).isEmpty();
-        assertThat(here.accounts().resolve(fresh.token())).isPresent();
+        assertThat(here.resolveSession().resolve(phone.token())).isEmpty();
+        assertThat(here.resolveSession().resolve(laptop.token())).isEmpty();
+        assertThat(here.resolveSession().resolve(fresh.token())).isPresent();
     }
 
     @Test
     void aDeactivationAppliesWithinTheTimeToLive() {
-        User root = here.accounts().createSuperuser(new dev.postbox.ports.in.CreateSuperuserUseCase.CreateSuperuser(
+        User root = here.createSuperuser().createSuperuser(new dev.postbox.ports.in.CreateSuperuserUseCase.CreateSuperuser(
                 "root", "root@example.com", PASSWORD));
         LoggedIn in = signedUp("carol");
 
-        here.admin().setActive(root, in.user().id(), false);
+        here.manageUsers().setActive(root, in.user().id(), false);
 
-        assertThat(here.accounts().resolve(in.token())).isEmpty();
-        assertThat(there.accounts().resolve(in.token())).isPresent();
+        assertThat(here.resolveSession().resolve(in.token())).isEmpty();
+        assertThat(there.resolveSession().resolve(in.token())).isPresent();
         core.clock.advance(TTL);
-        assertThat(there.accounts().resolve(in.token())).isEmpty();
+        assertThat(there.resolveSession().resolve(in.token())).isEmpty();
     }
 
     @Test
     void withoutACacheEveryInstanceSeesTheLogoutOnTheNextRequest() {
         Postbox uncached = instance(Duration.ZERO);
         LoggedIn in = signedUp("dave");
-        assertThat(uncached.accounts().resolve(in.token())).isPresent();
+        assertThat(uncached.resolveSession().resolve(in.token())).isPresent();
 
-        here.accounts().logOut(in.token());
+        here.logOut().logOut(in.token());
 
-        assertThat(uncached.accounts().resolve(in.token())).isEmpty();
+        assertThat(uncached.resolveSession().resolve(in.token())).isEmpty();
     }
 
     @Test
@@ -100,6 +100,6 @@ class SessionCacheTest {
         LoggedIn in = signedUp("erin");
         // the policy's idle limit passes without a touch being written (no request in between)
         core.clock.advance(TestCore.POLICY.maxIdle());
-        assertThat(here.accounts().resolve(in.token())).isEmpty();
+        assertThat(here.resolveSession().resolve(in.token())).isEmpty();
     }
 }

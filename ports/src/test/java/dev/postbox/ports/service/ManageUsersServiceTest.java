@@ -3,12 +3,14 @@ package dev.postbox.ports.service;
 import dev.postbox.domain.ConflictException;
 import dev.postbox.domain.ForbiddenException;
 import dev.postbox.domain.NotFoundException;
+import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.User;
 import dev.postbox.domain.UserId;
 import dev.postbox.domain.UserPage;
 import dev.postbox.ports.in.CreateSuperuserUseCase.CreateSuperuser;
 import dev.postbox.ports.in.LogInUseCase.LogIn;
 import dev.postbox.ports.in.LogInUseCase.LoggedIn;
+import dev.postbox.ports.in.ManageUsersUseCase;
 import dev.postbox.ports.in.ManageUsersUseCase.ListUsers;
 import dev.postbox.ports.in.RegisterUserUseCase.RegisterUser;
 import org.junit.jupiter.api.Test;
@@ -20,20 +22,20 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class AdminServiceTest {
+class ManageUsersServiceTest {
     private static final String PASSWORD = "correct horse battery staple";
     private final TestCore core = new TestCore();
-    private final AdminService admin = core.postbox.admin();
-    private final User root = core.postbox.accounts().createSuperuser(new CreateSuperuser("root", "r@example.com", PASSWORD));
+    private final ManageUsersUseCase admin = core.postbox.manageUsers();
+    private final User root = core.postbox.createSuperuser().createSuperuser(new CreateSuperuser("root", "r@example.com", PASSWORD));
 
     private User register(String name) {
-        return core.postbox.accounts().register(new RegisterUser(name, name + "@example.com", PASSWORD));
+        return core.postbox.register().register(new RegisterUser(name, name + "@example.com", PASSWORD));
     }
 
     @Test
     void onlySuperusersManageUsers() {
         User plain = register("plain");
-        assertThatThrownBy(() -> admin.listUsers(new ListUsers(plain, "", Optional.empty(), 10))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> admin.listUsers(new ListUsers(plain, "", Optional.empty(), new PageRequest(10)))).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> admin.setActive(plain, root.id(), false)).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> admin.setStaff(plain, plain.id(), true)).isInstanceOf(ForbiddenException.class);
     }
@@ -46,7 +48,7 @@ class AdminServiceTest {
         List<String> names = new ArrayList<>();
         Optional<String> after = Optional.empty();
         do {
-            UserPage page = admin.listUsers(new ListUsers(root, " ANN ", after, 2));
+            UserPage page = admin.listUsers(new ListUsers(root, " ANN ", after, new PageRequest(2)));
             page.users().forEach(u -> names.add(u.username().value()));
             after = page.after();
         } while (after.isPresent());
@@ -56,12 +58,12 @@ class AdminServiceTest {
     @Test
     void deactivatingEndsTheUsersSessionsAndBlocksLogin() {
         User mia = register("mia");
-        LoggedIn in = core.postbox.accounts().logIn(new LogIn("mia", PASSWORD));
+        LoggedIn in = core.postbox.logIn().logIn(new LogIn("mia", PASSWORD));
         assertThat(admin.setActive(root, mia.id(), false).active()).isFalse();
-        assertThat(core.postbox.accounts().resolve(in.token())).isEmpty();
+        assertThat(core.resolve(in.token())).isEmpty();
         assertThat(core.sessions.find(in.token().hash())).isEmpty();
         assertThat(admin.setActive(root, mia.id(), true).active()).isTrue();
-        assertThat(core.postbox.accounts().logIn(new LogIn("mia", PASSWORD)).user().id()).isEqualTo(mia.id());
+        assertThat(core.postbox.logIn().logIn(new LogIn("mia", PASSWORD)).user().id()).isEqualTo(mia.id());
     }
 
     @Test

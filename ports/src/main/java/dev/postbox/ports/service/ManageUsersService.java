@@ -13,14 +13,16 @@ import dev.postbox.ports.out.UserRepository;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 /** The administrator's user management; superusers only. */
-public final class AdminService implements ManageUsersUseCase {
+final class ManageUsersService implements ManageUsersUseCase {
     private final UserRepository users;
     private final SessionRepository sessions;
     private final UnitOfWork unitOfWork;
 
-    public AdminService(UserRepository users, SessionRepository sessions, UnitOfWork unitOfWork) {
+    ManageUsersService(UserRepository users, SessionRepository sessions, UnitOfWork unitOfWork) {
         this.users = users;
         this.sessions = sessions;
         this.unitOfWork = unitOfWork;
@@ -29,10 +31,10 @@ public final class AdminService implements ManageUsersUseCase {
     @Override
     public UserPage listUsers(ListUsers query) {
         requireSuperuser(query.actor());
-        PostService.checkLimit(query.limit());
+        Objects.requireNonNull(query.page(), "page");
         String prefix = query.usernamePrefix() == null ? ""
                 : Normalizer.normalize(query.usernamePrefix().strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return users.list(prefix, query.after(), query.limit());
+        return users.list(prefix, query.after(), query.page());
     }
 
     @Override
@@ -41,25 +43,28 @@ public final class AdminService implements ManageUsersUseCase {
         if (!active && actor.id().equals(target)) {
             throw new ConflictException("admin.self_deactivate", "You cannot deactivate your own account.");
         }
-        return unitOfWork.run(() -> {
-            if (!users.setActive(target, active)) {
-                throw userNotFound();
+        return change(target, id -> {
+            boolean found = users.setActive(id, active);
+            if (found && !active) {
+                sessions.deleteAllForUser(id);
             }
-            if (!active) {
-                sessions.deleteAllForUser(target);
-            }
-            return users.findById(target).orElseThrow(AdminService::userNotFound);
+            return found;
         });
     }
 
     @Override
     public User setStaff(User actor, UserId target, boolean staff) {
         requireSuperuser(actor);
+        return change(target, id -> users.setStaff(id, staff));
+    }
+
+    /** Applies a change that reports whether the user exists, and returns the user as stored after it. */
+    private User change(UserId target, Predicate<UserId> update) {
         return unitOfWork.run(() -> {
-            if (!users.setStaff(target, staff)) {
-                throw userNotFound();
+            if (!update.test(target)) {
+                throw NotFoundException.noSuchUser();
             }
-            return users.findById(target).orElseThrow(AdminService::userNotFound);
+            return users.findById(target).orElseThrow(NotFoundException::noSuchUser);
         });
     }
 
@@ -67,9 +72,5 @@ public final class AdminService implements ManageUsersUseCase {
         if (actor == null || !actor.superuser() || !actor.active()) {
             throw new ForbiddenException("admin.forbidden", "Only administrators can do that.");
         }
-    }
-
-    private static NotFoundException userNotFound() {
-        return new NotFoundException("user.not_found", "No such user.");
     }
 }
