@@ -28,7 +28,8 @@ class MainTest {
             "createsuperuser|--username=<username>, --email=<email>, --password-stdin",
             "collectstatic|--to=DIR",
             "clearsessions|--help",
-            "selfcheck|--help"})
+            "selfcheck|--help",
+            "config|--check"})
     void everyCommandHasHelp(String command, String options) {
         Cli.Result result = Cli.run(Map.of(), command, "--help");
         assertThat(result.exit()).isZero();
@@ -44,7 +45,7 @@ class MainTest {
         Cli.Result result = Cli.run(Map.of(), "--help");
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("serve", "run", "migrate", "createsuperuser", "collectstatic", "clearsessions",
-                "selfcheck", "Exit codes:", "2    bad usage or configuration", "73   conflict (e.g. username taken)");
+                "selfcheck", "config", "Exit codes:", "2    bad usage or configuration", "73   conflict (e.g. username taken)");
     }
 
     @Test
@@ -91,7 +92,7 @@ class MainTest {
             "serve|POSTBOX_STARTUP_WAIT|0s|POSTBOX_STARTUP_WAIT: must be longer than zero, got \"0s\"",
             "serve|POSTBOX_STORAGE|sqlite|POSTBOX_STORAGE: must be one of external, embedded, memory, got \"sqlite\"",
             "run|POSTBOX_STORAGE|cloud|POSTBOX_STORAGE: must be one of external, embedded, memory, got \"cloud\"",
-            "serve|POSTBOX_CASSANDRA_CONTACT_POINTS|db1:nine|POSTBOX_CASSANDRA_CONTACT_POINTS: contact point \"db1:nine\" is not host:port",
+            "config|POSTBOX_CASSANDRA_CONTACT_POINTS|db1:nine|POSTBOX_CASSANDRA_CONTACT_POINTS: contact point \"db1:nine\" is not host:port",
             "serve|POSTBOX_DB_POOL_SIZE|lots|POSTBOX_DB_POOL_SIZE: must be a whole number, got \"lots\"",
             "serve|POSTBOX_SECURE_COOKIES|sometimes|POSTBOX_SECURE_COOKIES: secure cookies must be one of auto, always, never (got 'sometimes')",
             "run|POSTBOX_ADMIN_USERNAME|two words|POSTBOX_ADMIN_USERNAME: username \"two words\" is not valid: Usernames may contain only letters, digits and @ . + - _ characters.",
