@@ -80,7 +80,7 @@ class MainTest {
      * Every command that reads the settings stops on a malformed one with one line naming it,
      * exit 2, before any connection: the stores named here do not exist (a closed port), so any
      * attempt to reach them would first print "waiting for ..." progress and end with exit 69,
-     * not 2.
+     * not 2. {@code EveryVariableTest} runs every variable through {@code serve} and {@code config}.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
