@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "config", mixinStandardHelpOptions = true,
-        description = {"Prints every setting serve would use, in a stable order: the variable, the value in effect, and",
-                "where it came from (default, environment, or the file named by NAME_FILE). Passwords are masked and",
-                "database URLs shown without credentials. Reads the same settings serve reads, and connects to nothing.",
-                "With a bad value it stops like serve: one line naming the variable, exit 2.",
-                "Not shown: the variables bin/postbox reads before Java starts (the runtime and its options), and",
-                "those of run's local Cassandra node."})
+        description = {"Prints every setting serve would use, in a stable order: the variable, the",
+                "value in effect, and where it came from (default, environment, or the file",
+                "named by NAME_FILE). Passwords are masked, database URLs shown without",
+                "credentials. It reads the settings as serve does and connects to nothing;",
+                "a bad value stops it as it stops serve: one line naming the variable, exit 2.",
+                "Not shown: what bin/postbox reads before Java starts (the runtime and its",
+                "options), and the settings of run's local Cassandra node."})
 final class ConfigCommand implements Callable<Integer> {
     private static final int MAX_VALUE_COLUMN = 48;
 
