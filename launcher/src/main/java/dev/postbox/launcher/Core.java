@@ -1,10 +1,8 @@
 package dev.postbox.launcher;
 
-import dev.postbox.domain.SessionPolicy;
 import dev.postbox.launcher.config.Settings;
 import dev.postbox.ports.crypto.DjangoPasswordHasher;
 import dev.postbox.ports.memory.RandomIds;
-import dev.postbox.ports.service.LoginThrottle;
 import dev.postbox.ports.service.Postbox;
 
 import java.time.Clock;
@@ -15,10 +13,7 @@ final class Core {
     }
 
     static Postbox of(Stack stack, Settings settings) {
-        Settings.Login login = settings.login();
         return new Postbox(stack.storage(), new DjangoPasswordHasher(), new RandomIds(), Clock.systemUTC(),
-                new SessionPolicy(settings.sessions().maxAge(), settings.sessions().touchInterval()),
-                new LoginThrottle(login.maxFailuresPerUsername(), login.maxFailuresPerAddress(), login.failureWindow()),
-                settings.sessions().cacheTtl());
+                settings.sessions(), settings.login(), settings.sessionCacheTtl());
     }
 }

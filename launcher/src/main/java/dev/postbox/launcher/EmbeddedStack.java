@@ -1,6 +1,8 @@
 package dev.postbox.launcher;
 
+import dev.postbox.adapter.cassandra.CassandraConfig;
 import dev.postbox.adapter.cassandra.local.LocalCassandraNode;
+import dev.postbox.adapter.mysql.MySqlConfig;
 import dev.postbox.adapter.mysql.local.LocalMariaDb;
 import dev.postbox.adapter.mysql.local.MariaDbBinaries;
 import dev.postbox.launcher.config.Settings;
@@ -10,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -75,7 +77,7 @@ final class EmbeddedStack implements Stack {
             String password = localSecret(data.resolve("db-password"));
             db.createDatabase("postbox", "postbox", password);
             Settings local = localSettings(settings, db.jdbcUrl("postbox"), password,
-                    node.address() + ":" + node.nativePort(), node.datacenter());
+                    InetSocketAddress.createUnresolved(node.address(), node.nativePort()), node.datacenter());
             return new EmbeddedStack(db, node, ExternalStack.open(local, registry, progress), data);
         } catch (RuntimeException e) {
             stopAll(node, mariaDb);
@@ -180,12 +182,12 @@ final class EmbeddedStack implements Stack {
         return secret;
     }
 
-    private static Settings localSettings(Settings s, String jdbcUrl, String password, String contactPoint, String dc) {
-        Settings.Db db = new Settings.Db(jdbcUrl, jdbcUrl, "postbox", Optional.of(password),
-                s.db().poolSize(), s.db().replicaPoolSize(), s.db().connectTimeout());
-        Settings.Cassandra c = new Settings.Cassandra(List.of(contactPoint), dc, s.cassandra().keyspace(),
-                "LOCAL_QUORUM", "SimpleStrategy:1", s.cassandra().requestTimeout(), Optional.empty(), Optional.empty());
-        return new Settings(s.storage(), s.http(), db, c, s.web(), s.sessions(), s.login(), s.startupWait(), s.dataDir());
+    /** The configured pools and timeouts, on the local servers (default consistency and replication for one node). */
+    private static Settings localSettings(Settings s, String jdbcUrl, String password, InetSocketAddress contactPoint, String dc) {
+        MySqlConfig db = s.db().withUrls(jdbcUrl, jdbcUrl).withCredentials("postbox", password);
+        CassandraConfig cassandra = CassandraConfig.of(contactPoint).withLocalDatacenter(dc)
+                .withKeyspace(s.cassandra().keyspace()).withRequestTimeout(s.cassandra().requestTimeout());
+        return s.withStores(db, cassandra);
     }
 
     LocalMariaDb mariaDb() {

@@ -1,14 +1,11 @@
 package dev.postbox.launcher;
 
-import dev.postbox.adapter.cassandra.CassandraConfig;
 import dev.postbox.adapter.cassandra.CassandraMigrator;
 import dev.postbox.adapter.cassandra.CassandraStorage;
-import dev.postbox.adapter.cassandra.Replication;
 import dev.postbox.adapter.mysql.MySqlConfig;
 import dev.postbox.adapter.mysql.MySqlStorage;
 import dev.postbox.domain.StoreUnavailableException;
 import dev.postbox.launcher.config.Settings;
-import dev.postbox.launcher.config.Urls;
 import dev.postbox.ports.out.HealthCheck;
 import dev.postbox.ports.out.PostRepository;
 import dev.postbox.ports.service.Postbox;
@@ -35,12 +32,12 @@ final class ExternalStack implements Stack {
     /** Connects to both stores, waiting for each (with backoff) up to the configured start-up wait. */
     static ExternalStack open(Settings settings, MeterRegistry registry, Progress progress) {
         Instant deadline = Instant.now().plus(settings.startupWait());
-        MySqlStorage mysql = new MySqlStorage(mysqlConfig(settings.db()), registry);
+        MySqlStorage mysql = new MySqlStorage(settings.db(), registry);
         try {
             awaitPrimary(mysql, deadline, progress, settings.db().primaryUrl(), settings.startupWait());
-            progress.step("MySQL primary answers; connecting to Cassandra at " + String.join(",", settings.cassandra().contactPoints()));
+            progress.step("MySQL primary answers; connecting to Cassandra at " + settings.cassandra().contactPointsText());
             Duration left = Duration.between(Instant.now(), deadline);
-            CassandraStorage cassandra = CassandraStorage.open(cassandraConfig(settings.cassandra()), registry,
+            CassandraStorage cassandra = CassandraStorage.open(settings.cassandra(), registry,
                     left.isNegative() ? Duration.ZERO : left);
             return new ExternalStack(settings, mysql, cassandra);
         } catch (RuntimeException e) {
@@ -49,29 +46,10 @@ final class ExternalStack implements Stack {
         }
     }
 
-    static MySqlConfig mysqlConfig(Settings.Db db) {
-        return MySqlConfig.of(db.primaryUrl(), db.replicaUrl(), db.user(), db.password().orElse(""))
-                .withPoolSizes(db.poolSize(), db.replicaPoolSize())
-                .withConnectTimeout(db.connectTimeout());
-    }
-
-    static CassandraConfig cassandraConfig(Settings.Cassandra c) {
-        CassandraConfig config = CassandraConfig.of(CassandraConfig.parseContactPoints(String.join(",", c.contactPoints())))
-                .withLocalDatacenter(c.localDatacenter())
-                .withKeyspace(c.keyspace())
-                .withConsistency(CassandraConfig.parseConsistency(c.consistency()))
-                .withReplication(Replication.parse(c.replication()))
-                .withRequestTimeout(c.requestTimeout());
-        if (c.user().isPresent()) {
-            config = config.withCredentials(c.user().get(), c.password().orElse(""));
-        }
-        return config;
-    }
-
     /** Polls the primary with doubling pauses (at most 5 s) until it answers or the start-up wait is over. */
     private static void awaitPrimary(MySqlStorage mysql, Instant deadline, Progress progress, String url, Duration wait) {
         HealthCheck primary = mysql.healthChecks().get(0);
-        String address = Urls.shown(url);
+        String address = MySqlConfig.shown(url);
         Duration delay = Duration.ofMillis(200);
         progress.step("connecting to the MySQL primary at " + address);
         while (true) {
@@ -137,9 +115,9 @@ final class ExternalStack implements Stack {
 
     @Override
     public String describe() {
-        Settings.Db db = settings.db();
-        String replica = db.replicaUrl().equals(db.primaryUrl()) ? "" : ", replica " + Urls.shown(db.replicaUrl());
-        return "MySQL " + Urls.shown(db.primaryUrl()) + replica + "; Cassandra " + String.join(",", settings.cassandra().contactPoints())
+        MySqlConfig db = settings.db();
+        String replica = db.hasSeparateReplica() ? ", replica " + MySqlConfig.shown(db.replicaUrl()) : "";
+        return "MySQL " + MySqlConfig.shown(db.primaryUrl()) + replica + "; Cassandra " + settings.cassandra().contactPointsText()
                 + " keyspace " + settings.cassandra().keyspace();
     }
 

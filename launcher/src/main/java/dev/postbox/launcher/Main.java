@@ -17,7 +17,7 @@ import java.io.PrintWriter;
 @Command(name = "postbox", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Postbox: people log in and write posts.",
         subcommands = {ServeCommand.class, RunCommand.class, MigrateCommand.class, CreateSuperuserCommand.class,
-                CollectStaticCommand.class, ClearSessionsCommand.class, SelfCheckCommand.class,
+                CollectStaticCommand.class, ClearSessionsCommand.class, SelfCheckCommand.class, ConfigCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure (details in the log)", "2:bad usage or configuration",

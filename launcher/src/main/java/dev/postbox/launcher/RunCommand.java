@@ -1,9 +1,6 @@
 package dev.postbox.launcher;
 
-import dev.postbox.domain.Email;
-import dev.postbox.domain.InvalidInputException;
 import dev.postbox.domain.Username;
-import dev.postbox.launcher.config.ConfigException;
 import dev.postbox.launcher.config.Env;
 import dev.postbox.launcher.config.Settings;
 import dev.postbox.ports.in.CreateSuperuserUseCase.CreateSuperuser;
@@ -27,9 +24,6 @@ import java.util.concurrent.Callable;
                 "Ctrl-C or SIGTERM stops the app and both stores. A second start keeps the users and posts.",
                 "--storage memory starts in a second with everything in memory (lost on exit)."})
 final class RunCommand implements Callable<Integer> {
-    static final String ADMIN_USERNAME = "POSTBOX_ADMIN_USERNAME";
-    static final String ADMIN_EMAIL = "POSTBOX_ADMIN_EMAIL";
-
     @Option(names = "--storage", paramLabel = "KIND", description = "embedded (default) or memory.")
     String storage;
 
@@ -56,23 +50,12 @@ final class RunCommand implements Callable<Integer> {
             }
             env.put("POSTBOX_STORAGE", storage);
         }
-        Env vars = new Env(env);
-        Settings settings = Settings.from(vars, Settings.Storage.EMBEDDED);
+        Settings settings = Settings.from(new Env(env), Settings.Storage.EMBEDDED);
         if (settings.storage() == Settings.Storage.EXTERNAL) {
             throw new UsageException("run: is for embedded or memory storage; use 'postbox serve' with external stores");
         }
-        String adminName = vars.string(ADMIN_USERNAME, "admin");
-        String adminEmail = vars.string(ADMIN_EMAIL, "admin@example.com");
-        try {
-            new Username(adminName);
-        } catch (InvalidInputException e) {
-            throw new ConfigException(ADMIN_USERNAME, "is not a valid username (" + e.getMessage() + "), got \"" + adminName + "\"");
-        }
-        try {
-            new Email(adminEmail);
-        } catch (InvalidInputException e) {
-            throw new ConfigException(ADMIN_EMAIL, "is not a valid e-mail address (" + e.getMessage() + "), got \"" + adminEmail + "\"");
-        }
+        String adminName = settings.admin().username();
+        String adminEmail = settings.admin().email();
         PrintWriter out = spec.commandLine().getOut();
         if (settings.storage() == Settings.Storage.MEMORY) {
             out.println("Postbox is using IN-MEMORY storage: every user and post is lost when it exits.");

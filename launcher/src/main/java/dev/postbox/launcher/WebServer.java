@@ -1,9 +1,8 @@
 package dev.postbox.launcher;
 
 import dev.postbox.adapter.http.PostboxWebApp;
-import dev.postbox.adapter.http.RequestLimits;
 import dev.postbox.adapter.http.UseCases;
-import dev.postbox.adapter.http.WebConfig;
+import dev.postbox.launcher.config.Http;
 import dev.postbox.launcher.config.Settings;
 import dev.postbox.ports.service.Postbox;
 import io.javalin.config.JavalinConfig;
@@ -44,14 +43,7 @@ final class WebServer implements AutoCloseable {
     }
 
     static WebServer start(Postbox core, Stack stack, Settings settings, MeterRegistry registry) {
-        Settings.Http http = settings.http();
-        WebConfig web = new WebConfig(http.instanceName(),
-                WebConfig.SecureCookies.valueOf(settings.web().secureCookies().name()),
-                settings.web().trustedProxies(), settings.web().serveStatic(), settings.web().staticDir(),
-                WebConfig.DEFAULT_MAX_BODY_BYTES,
-                RequestLimits.DEFAULT.withMaxConcurrentRequests(http.maxConcurrentRequests(), http.maxQueuedRequests())
-                        .withTimeouts(http.idleTimeout(), http.requestReadTimeout()),
-                settings.web().metricsClients());
+        Http http = settings.http();
         Consumer<JavalinConfig> jetty = cfg -> {
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(http.drainTimeout().toMillis());
@@ -63,7 +55,7 @@ final class WebServer implements AutoCloseable {
                 return connector;
             }));
         };
-        PostboxWebApp app = new PostboxWebApp(web, UseCases.from(core), stack.healthChecks(), registry, jetty);
+        PostboxWebApp app = new PostboxWebApp(settings.web(), UseCases.from(core), stack.healthChecks(), registry, jetty);
         if (http.unixSocket().isPresent()) {
             Path path = http.unixSocket().get().toAbsolutePath();
             removeStaleSocket(path);

@@ -28,7 +28,8 @@ class MainTest {
             "createsuperuser|--username=<username>, --email=<email>, --password-stdin",
             "collectstatic|--to=DIR",
             "clearsessions|--help",
-            "selfcheck|--help"})
+            "selfcheck|--help",
+            "config|--check"})
     void everyCommandHasHelp(String command, String options) {
         Cli.Result result = Cli.run(Map.of(), command, "--help");
         assertThat(result.exit()).isZero();
@@ -44,7 +45,7 @@ class MainTest {
         Cli.Result result = Cli.run(Map.of(), "--help");
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("serve", "run", "migrate", "createsuperuser", "collectstatic", "clearsessions",
-                "selfcheck", "Exit codes:", "2    bad usage or configuration", "73   conflict (e.g. username taken)");
+                "selfcheck", "config", "Exit codes:", "2    bad usage or configuration", "73   conflict (e.g. username taken)");
     }
 
     @Test
@@ -76,25 +77,26 @@ class MainTest {
     }
 
     /**
-     * Every malformed variable stops the command with one line naming it, exit 2, before any
-     * connection: the stores named here do not exist (a closed port), so any attempt to reach
-     * them would first print "waiting for ..." progress and end with exit 69, not 2.
+     * Every command that reads the settings stops on a malformed one with one line naming it,
+     * exit 2, before any connection: the stores named here do not exist (a closed port), so any
+     * attempt to reach them would first print "waiting for ..." progress and end with exit 69,
+     * not 2. {@code EveryVariableTest} runs every variable through {@code serve} and {@code config}.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "serve|POSTBOX_HTTP_PORT|http|POSTBOX_HTTP_PORT must be a TCP port number from 1 to 65535 (0 picks a free one), got \"http\"",
-            "serve|POSTBOX_HTTP_PORT|65536|POSTBOX_HTTP_PORT must be a TCP port number from 1 to 65535 (0 picks a free one), got \"65536\"",
-            "serve|POSTBOX_DB_PRIMARY_URL|mysql://db/postbox|POSTBOX_DB_PRIMARY_URL must be a JDBC URL like jdbc:mysql://127.0.0.1:3306/postbox, got \"mysql://db/postbox\"",
-            "migrate|POSTBOX_DB_REPLICA_URL|jdbc:mysql://:3307|POSTBOX_DB_REPLICA_URL must be a JDBC URL like jdbc:mysql://127.0.0.1:3306/postbox, got \"jdbc:mysql://:3307\"",
-            "serve|POSTBOX_CASSANDRA_CONSISTENCY|MOSTLY|POSTBOX_CASSANDRA_CONSISTENCY must be one of ALL, ANY, EACH_QUORUM, LOCAL_ONE, LOCAL_QUORUM, ONE, QUORUM, THREE, TWO, got \"MOSTLY\"",
-            "clearsessions|POSTBOX_CASSANDRA_REQUEST_TIMEOUT|2 seconds|POSTBOX_CASSANDRA_REQUEST_TIMEOUT must be a duration such as 500ms, 30s, 5m, 2h or 14d, got \"2 seconds\"",
-            "serve|POSTBOX_STARTUP_WAIT|0s|POSTBOX_STARTUP_WAIT must be longer than zero, got \"0s\"",
-            "serve|POSTBOX_STORAGE|sqlite|POSTBOX_STORAGE must be one of external, embedded, memory, got \"sqlite\"",
-            "run|POSTBOX_STORAGE|cloud|POSTBOX_STORAGE must be one of external, embedded, memory, got \"cloud\"",
-            "serve|POSTBOX_CASSANDRA_CONTACT_POINTS|db1:nine|POSTBOX_CASSANDRA_CONTACT_POINTS must be a comma-separated list of host:port, got \"db1:nine\"",
-            "serve|POSTBOX_DB_POOL_SIZE|lots|POSTBOX_DB_POOL_SIZE must be a whole number between 1 and 200, got \"lots\"",
-            "serve|POSTBOX_SECURE_COOKIES|sometimes|POSTBOX_SECURE_COOKIES must be one of auto, always, never, got \"sometimes\"",
-            "run|POSTBOX_ADMIN_USERNAME|two words|POSTBOX_ADMIN_USERNAME is not a valid username (Usernames may contain only letters, digits and @ . + - _ characters.), got \"two words\"",
+            "serve|POSTBOX_HTTP_PORT|http|POSTBOX_HTTP_PORT: must be a TCP port number from 1 to 65535 (0 picks a free one), got \"http\"",
+            "serve|POSTBOX_DB_PRIMARY_URL|mysql://db/postbox|POSTBOX_DB_PRIMARY_URL: URL \"mysql://db/postbox\" is not a MySQL JDBC URL like jdbc:mysql://127.0.0.1:3306/postbox (host[:port][,host[:port]...], then /database)",
+            "migrate|POSTBOX_DB_REPLICA_URL|jdbc:mysql://:3307|POSTBOX_DB_REPLICA_URL: URL \"jdbc:mysql://:3307\" is not a MySQL JDBC URL like jdbc:mysql://127.0.0.1:3306/postbox (host[:port][,host[:port]...], then /database)",
+            "serve|POSTBOX_CASSANDRA_CONSISTENCY|ANY|POSTBOX_CASSANDRA_CONSISTENCY: consistency \"ANY\" is not one of ONE, TWO, THREE, QUORUM, ALL, LOCAL_ONE, LOCAL_QUORUM",
+            "clearsessions|POSTBOX_CASSANDRA_REQUEST_TIMEOUT|2 seconds|POSTBOX_CASSANDRA_REQUEST_TIMEOUT: must be a duration such as 500ms, 30s, 5m, 2h or 14d, got \"2 seconds\"",
+            "serve|POSTBOX_STARTUP_WAIT|0s|POSTBOX_STARTUP_WAIT: must be longer than zero, got \"0s\"",
+            "serve|POSTBOX_STORAGE|sqlite|POSTBOX_STORAGE: must be one of external, embedded, memory, got \"sqlite\"",
+            "run|POSTBOX_STORAGE|cloud|POSTBOX_STORAGE: must be one of external, embedded, memory, got \"cloud\"",
+            "config|POSTBOX_CASSANDRA_CONTACT_POINTS|db1:nine|POSTBOX_CASSANDRA_CONTACT_POINTS: contact point \"db1:nine\" is not host:port",
+            "serve|POSTBOX_DB_POOL_SIZE|lots|POSTBOX_DB_POOL_SIZE: must be a whole number, got \"lots\"",
+            "serve|POSTBOX_SECURE_COOKIES|sometimes|POSTBOX_SECURE_COOKIES: secure cookies must be one of auto, always, never (got 'sometimes')",
+            "run|POSTBOX_ADMIN_USERNAME|two words|POSTBOX_ADMIN_USERNAME: username \"two words\" is not valid: Usernames may contain only letters, digits and @ . + - _ characters.",
+            "createsuperuser|POSTBOX_LOG_LEVEL|VERBOSE|POSTBOX_LOG_LEVEL: must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got \"VERBOSE\"",
     })
     void malformedVariableStopsWithOneLineAndExit2(String command, String variable, String value, String message) throws IOException {
         Map<String, String> env = unreachableStores();
@@ -115,7 +117,7 @@ class MainTest {
         Map<String, String> env = unreachableStores();
         env.put("POSTBOX_DB_PASSWORD_FILE", dir.resolve("missing").toString());
         Cli.Result result = Cli.run(env, "migrate");
-        assertThat(result.err()).isEqualTo("postbox: configuration error: POSTBOX_DB_PASSWORD_FILE names a file that cannot be read: \""
+        assertThat(result.err()).isEqualTo("postbox: configuration error: POSTBOX_DB_PASSWORD_FILE: cannot read the file \""
                 + dir.resolve("missing") + "\"\n");
         assertThat(result.exit()).isEqualTo(2);
     }
@@ -126,7 +128,7 @@ class MainTest {
         env.put("POSTBOX_DB_PRIMARY_URL", "jdbc:mysql://admin:hunter2@/postbox?password=hunter2");
         Cli.Result result = Cli.run(env, "serve");
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err()).doesNotContain("hunter2").contains("got \"jdbc:mysql:///postbox?…\"");
+        assertThat(result.err()).doesNotContain("hunter2").contains("URL \"jdbc:mysql:///postbox?…\"");
     }
 
     @Test

@@ -2,30 +2,26 @@ package dev.postbox.adapter.cassandra;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Everything the adapter needs to reach Cassandra. Validated on construction; every parse helper
- * throws {@link IllegalArgumentException} with a message fit to show an operator (never a
- * password).
+ * Everything the adapter needs to reach Cassandra. Each setting's rule is one public method here
+ * ({@code parseContactPoints}, {@code parseConsistency}, {@code requireKeyspace},
+ * {@code requireLocalDatacenter}, {@code requireRequestTimeout}, {@link Replication#parse}), used by
+ * the constructor and by whoever reads the settings from outside (the launcher), so a value is
+ * refused in the same words before anything connects. Failures are
+ * {@link IllegalArgumentException}s with a message fit to show an operator (never a password).
  *
  * @param contactPoints   where the driver starts; it discovers the other nodes itself
  * @param localDatacenter the datacenter whose nodes serve requests ({@code datacenter1} by default)
@@ -50,6 +46,7 @@ public record CassandraConfig(
     public static final DefaultConsistencyLevel DEFAULT_CONSISTENCY = DefaultConsistencyLevel.LOCAL_QUORUM;
     public static final Replication DEFAULT_REPLICATION = new Replication.Simple(1);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration MAX_REQUEST_TIMEOUT = Duration.ofMinutes(10);
 
     /** Levels that work for both reads and writes of single partitions. */
     public static final Set<DefaultConsistencyLevel> ALLOWED_CONSISTENCY = EnumSet.of(
@@ -79,19 +76,14 @@ public record CassandraConfig(
         if (contactPoints.isEmpty()) {
             throw new IllegalArgumentException("contact points are empty; expected host:port[,host:port...]");
         }
-        if (localDatacenter == null || localDatacenter.isBlank()) {
-            throw new IllegalArgumentException("local datacenter is empty");
-        }
-        checkKeyspace(keyspace);
+        requireLocalDatacenter(localDatacenter);
+        requireKeyspace(keyspace);
         Objects.requireNonNull(consistency, "consistency");
         if (!ALLOWED_CONSISTENCY.contains(consistency)) {
             throw new IllegalArgumentException(consistencyMessage(consistency.name()));
         }
         Objects.requireNonNull(replication, "replication");
-        Objects.requireNonNull(requestTimeout, "requestTimeout");
-        if (requestTimeout.isNegative() || requestTimeout.isZero() || requestTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
-            throw new IllegalArgumentException("request timeout " + requestTimeout + " is not between 1ms and 10m");
-        }
+        requireRequestTimeout(requestTimeout);
         credentials = credentials == null ? Optional.empty() : credentials;
     }
 
@@ -180,99 +172,41 @@ public record CassandraConfig(
                 + ALLOWED_CONSISTENCY.stream().map(Enum::name).collect(Collectors.joining(", "));
     }
 
-    static void checkKeyspace(String keyspace) {
-        // the name is written into CQL statements, so it must be a plain identifier
+    /** The keyspace name is written into CQL statements, so it must be a plain identifier. */
+    public static String requireKeyspace(String keyspace) {
         if (keyspace == null || !KEYSPACE.matcher(keyspace).matches()) {
             throw new IllegalArgumentException("keyspace \"" + keyspace
                     + "\" must start with a letter and have at most 48 letters, digits or '_'");
         }
+        return keyspace;
     }
 
-    /** Parses {@code 500ms}, {@code 2s}, {@code 5m}, {@code 2h}, {@code 14d}. */
-    public static Duration parseDuration(String text) {
-        Matcher m = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)").matcher(text == null ? "" : text.strip());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("duration \"" + text + "\" is not a number followed by ms, s, m, h or d");
+    public static String requireLocalDatacenter(String datacenter) {
+        if (datacenter == null || datacenter.isBlank()) {
+            throw new IllegalArgumentException("local datacenter is empty");
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        return datacenter;
     }
 
-    /**
-     * Reads the {@code POSTBOX_CASSANDRA_*} variables (see the README) with their defaults.
-     * Messages start with the variable's name.
-     */
-    public static CassandraConfig fromEnvironment(Map<String, String> env) {
-        return fromEnvironment(env, path -> {
-            try {
-                return Files.readString(path, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    static CassandraConfig fromEnvironment(Map<String, String> env, Function<Path, String> readFile) {
-        List<InetSocketAddress> points = read(env, "POSTBOX_CASSANDRA_CONTACT_POINTS", "127.0.0.1:9042",
-                CassandraConfig::parseContactPoints);
-        String dc = read(env, "POSTBOX_CASSANDRA_LOCAL_DC", DEFAULT_DATACENTER, s -> {
-            if (s.isBlank()) {
-                throw new IllegalArgumentException("local datacenter is empty");
-            }
-            return s.strip();
-        });
-        String keyspace = read(env, "POSTBOX_CASSANDRA_KEYSPACE", DEFAULT_KEYSPACE, s -> {
-            checkKeyspace(s.strip());
-            return s.strip();
-        });
-        DefaultConsistencyLevel consistency = read(env, "POSTBOX_CASSANDRA_CONSISTENCY", DEFAULT_CONSISTENCY.name(),
-                CassandraConfig::parseConsistency);
-        Replication replication = read(env, "POSTBOX_CASSANDRA_REPLICATION", DEFAULT_REPLICATION.toString(), Replication::parse);
-        Duration timeout = read(env, "POSTBOX_CASSANDRA_REQUEST_TIMEOUT", "2s", s -> {
-            Duration d = parseDuration(s);
-            if (d.isZero()) {
-                throw new IllegalArgumentException("request timeout must be more than 0");
-            }
-            return d;
-        });
-        Optional<Credentials> credentials = Optional.empty();
-        String user = env.get("POSTBOX_CASSANDRA_USER");
-        if (user != null && !user.isBlank()) {
-            String password = env.get("POSTBOX_CASSANDRA_PASSWORD");
-            String file = env.get("POSTBOX_CASSANDRA_PASSWORD_FILE");
-            if (password != null && file != null) {
-                throw new IllegalArgumentException("POSTBOX_CASSANDRA_PASSWORD and POSTBOX_CASSANDRA_PASSWORD_FILE are both set; use one");
-            }
-            if (file != null) {
-                try {
-                    password = readFile.apply(Path.of(file)).strip();
-                } catch (RuntimeException e) {
-                    throw new IllegalArgumentException("POSTBOX_CASSANDRA_PASSWORD_FILE: cannot read " + file);
-                }
-            }
-            if (password == null) {
-                throw new IllegalArgumentException("POSTBOX_CASSANDRA_USER is set but neither POSTBOX_CASSANDRA_PASSWORD nor POSTBOX_CASSANDRA_PASSWORD_FILE is");
-            }
-            credentials = Optional.of(new Credentials(user.strip(), password));
-        } else if (env.get("POSTBOX_CASSANDRA_PASSWORD") != null || env.get("POSTBOX_CASSANDRA_PASSWORD_FILE") != null) {
-            throw new IllegalArgumentException("a Cassandra password is set but POSTBOX_CASSANDRA_USER is not");
+    /** The bound of one call, retries included: more than zero, at most {@link #MAX_REQUEST_TIMEOUT}. */
+    public static Duration requireRequestTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "requestTimeout");
+        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_REQUEST_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("request timeout " + timeout.toMillis() + " ms is not between 1 ms and "
+                    + MAX_REQUEST_TIMEOUT.toMinutes() + " min");
         }
-        return new CassandraConfig(points, dc, keyspace, consistency, replication, timeout, credentials);
+        return timeout;
     }
 
-    private static <T> T read(Map<String, String> env, String name, String fallback, Function<String, T> parse) {
-        String value = env.get(name);
-        try {
-            return parse.apply(value == null ? fallback : value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
-        }
+    /** {@code host:port} as the operator writes it: IPv6 literals in brackets. */
+    public static String show(InetSocketAddress point) {
+        String host = point.getHostString();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + point.getPort();
+    }
+
+    /** The contact points as {@link #parseContactPoints} reads them: {@code host:port,host:port}. */
+    public String contactPointsText() {
+        return contactPoints.stream().map(CassandraConfig::show).collect(Collectors.joining(","));
     }
 
     @Override

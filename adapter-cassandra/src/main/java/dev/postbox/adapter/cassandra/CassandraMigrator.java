@@ -97,7 +97,7 @@ public final class CassandraMigrator {
 
     public CassandraMigrator(CqlSession session, String keyspace, Replication replication, Duration waitForOthers) {
         this.session = Objects.requireNonNull(session, "session");
-        CassandraConfig.checkKeyspace(keyspace);
+        CassandraConfig.requireKeyspace(keyspace);
         this.keyspace = keyspace;
         this.replication = Objects.requireNonNull(replication, "replication");
         this.waitForOthers = Objects.requireNonNull(waitForOthers, "waitForOthers");

@@ -55,7 +55,7 @@ public final class CassandraPostRepository implements PostRepository {
      */
     public CassandraPostRepository(CqlSession session, String keyspace, ConsistencyLevel consistency, Duration requestTimeout) {
         this.session = Objects.requireNonNull(session, "session");
-        CassandraConfig.checkKeyspace(keyspace);
+        CassandraConfig.requireKeyspace(keyspace);
         this.consistency = Objects.requireNonNull(consistency, "consistency");
         this.timeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
         String table = keyspace + ".posts";

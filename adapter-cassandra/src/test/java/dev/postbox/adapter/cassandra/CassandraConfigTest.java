@@ -6,21 +6,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CassandraConfigTest {
+    private static final List<InetSocketAddress> LOCAL = List.of(InetSocketAddress.createUnresolved("127.0.0.1", 9042));
 
     @Test
     void defaults() {
-        CassandraConfig config = CassandraConfig.fromEnvironment(Map.of());
-        assertThat(config.contactPoints()).containsExactly(InetSocketAddress.createUnresolved("127.0.0.1", 9042));
+        CassandraConfig config = CassandraConfig.of(LOCAL);
         assertThat(config.localDatacenter()).isEqualTo("datacenter1");
         assertThat(config.keyspace()).isEqualTo("posts_db");
         assertThat(config.consistency()).isEqualTo(DefaultConsistencyLevel.LOCAL_QUORUM);
@@ -30,69 +28,71 @@ class CassandraConfigTest {
     }
 
     @Test
-    void everyVariable() {
-        CassandraConfig config = CassandraConfig.fromEnvironment(Map.of(
-                "POSTBOX_CASSANDRA_CONTACT_POINTS", "10.0.0.1:9142, cass-2 ,[::1]:9043",
-                "POSTBOX_CASSANDRA_LOCAL_DC", "eu-west",
-                "POSTBOX_CASSANDRA_KEYSPACE", "posts_test",
-                "POSTBOX_CASSANDRA_CONSISTENCY", "quorum",
-                "POSTBOX_CASSANDRA_REPLICATION", "NetworkTopologyStrategy:eu-west=3,us-east=3",
-                "POSTBOX_CASSANDRA_REQUEST_TIMEOUT", "750ms",
-                "POSTBOX_CASSANDRA_USER", "app",
-                "POSTBOX_CASSANDRA_PASSWORD_FILE", "/run/secrets/cassandra"),
-                path -> {
-                    assertThat(path).isEqualTo(Path.of("/run/secrets/cassandra"));
-                    return "s3cret\n";
-                });
-        assertThat(config.contactPoints()).containsExactly(
+    void contactPointsTakeHostsIpv4AndBracketedIpv6() {
+        List<InetSocketAddress> points = CassandraConfig.parseContactPoints("10.0.0.1:9142, cass-2 ,[::1]:9043,[fd00::5]");
+        assertThat(points).containsExactly(
                 InetSocketAddress.createUnresolved("10.0.0.1", 9142),
                 InetSocketAddress.createUnresolved("cass-2", 9042),
-                InetSocketAddress.createUnresolved("::1", 9043));
-        assertThat(config.localDatacenter()).isEqualTo("eu-west");
-        assertThat(config.keyspace()).isEqualTo("posts_test");
-        assertThat(config.consistency()).isEqualTo(DefaultConsistencyLevel.QUORUM);
-        assertThat(config.replication()).hasToString("NetworkTopologyStrategy:eu-west=3,us-east=3");
-        assertThat(config.requestTimeout()).isEqualTo(Duration.ofMillis(750));
-        assertThat(config.credentials()).contains(new CassandraConfig.Credentials("app", "s3cret"));
-        assertThat(config.toString()).doesNotContain("s3cret").contains("user=app");
-        assertThat(config.credentials().orElseThrow().toString()).doesNotContain("s3cret");
+                InetSocketAddress.createUnresolved("::1", 9043),
+                InetSocketAddress.createUnresolved("fd00::5", 9042));
+        assertThat(CassandraConfig.of(points).contactPointsText()).isEqualTo("10.0.0.1:9142,cass-2:9042,[::1]:9043,[fd00::5]:9042");
+        assertThat(CassandraConfig.parseContactPoints(CassandraConfig.of(points).contactPointsText())).isEqualTo(points);
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "POSTBOX_CASSANDRA_CONTACT_POINTS|  | POSTBOX_CASSANDRA_CONTACT_POINTS: contact points are empty; expected host:port[,host:port...]",
-            "POSTBOX_CASSANDRA_CONTACT_POINTS| a:1,,b:2| POSTBOX_CASSANDRA_CONTACT_POINTS: contact point \"\" is not host:port",
-            "POSTBOX_CASSANDRA_CONTACT_POINTS| host:99999| POSTBOX_CASSANDRA_CONTACT_POINTS: contact point \"host:99999\" has port 99999, not 1 to 65535",
-            "POSTBOX_CASSANDRA_CONTACT_POINTS| host:x| POSTBOX_CASSANDRA_CONTACT_POINTS: contact point \"host:x\" is not host:port",
-            "POSTBOX_CASSANDRA_CONTACT_POINTS| ::1:9042| POSTBOX_CASSANDRA_CONTACT_POINTS: contact point \"::1:9042\" is not host:port",
-            "POSTBOX_CASSANDRA_KEYSPACE| posts-db| POSTBOX_CASSANDRA_KEYSPACE: keyspace \"posts-db\" must start with a letter and have at most 48 letters, digits or '_'",
-            "POSTBOX_CASSANDRA_CONSISTENCY| ANY| POSTBOX_CASSANDRA_CONSISTENCY: consistency \"ANY\" is not one of ONE, TWO, THREE, QUORUM, ALL, LOCAL_ONE, LOCAL_QUORUM",
-            "POSTBOX_CASSANDRA_CONSISTENCY| EACH_QUORUM| POSTBOX_CASSANDRA_CONSISTENCY: consistency \"EACH_QUORUM\" is not one of ONE, TWO, THREE, QUORUM, ALL, LOCAL_ONE, LOCAL_QUORUM",
-            "POSTBOX_CASSANDRA_REPLICATION| SimpleStrategy:x| POSTBOX_CASSANDRA_REPLICATION: replication factor \"x\" is not a whole number from 1 to 99",
-            "POSTBOX_CASSANDRA_REQUEST_TIMEOUT| 2| POSTBOX_CASSANDRA_REQUEST_TIMEOUT: duration \"2\" is not a number followed by ms, s, m, h or d",
-            "POSTBOX_CASSANDRA_REQUEST_TIMEOUT| 0s| POSTBOX_CASSANDRA_REQUEST_TIMEOUT: request timeout must be more than 0",
-            "POSTBOX_CASSANDRA_LOCAL_DC| ' '| POSTBOX_CASSANDRA_LOCAL_DC: local datacenter is empty",
+            "'  '| contact points are empty; expected host:port[,host:port...]",
+            " a:1,,b:2| contact point \"\" is not host:port",
+            " host:99999| contact point \"host:99999\" has port 99999, not 1 to 65535",
+            " host:0| contact point \"host:0\" has port 0, not 1 to 65535",
+            " host:x| contact point \"host:x\" is not host:port",
+            " ::1:9042| contact point \"::1:9042\" is not host:port",
+            " two words:9042| contact point \"two words:9042\" is not host:port",
     })
-    void badValuesNameTheirVariable(String variable, String value, String message) {
-        assertThatThrownBy(() -> CassandraConfig.fromEnvironment(Map.of(variable, value == null ? "" : value)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(message);
+    void badContactPoints(String text, String message) {
+        assertThatThrownBy(() -> CassandraConfig.parseContactPoints(text))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
     }
 
     @Test
-    void passwordRulesForCredentials() {
-        assertThatThrownBy(() -> CassandraConfig.fromEnvironment(Map.of("POSTBOX_CASSANDRA_USER", "app")))
-                .hasMessage("POSTBOX_CASSANDRA_USER is set but neither POSTBOX_CASSANDRA_PASSWORD nor POSTBOX_CASSANDRA_PASSWORD_FILE is");
-        assertThatThrownBy(() -> CassandraConfig.fromEnvironment(Map.of("POSTBOX_CASSANDRA_PASSWORD", "p")))
-                .hasMessage("a Cassandra password is set but POSTBOX_CASSANDRA_USER is not");
-        assertThatThrownBy(() -> CassandraConfig.fromEnvironment(Map.of("POSTBOX_CASSANDRA_USER", "app",
-                "POSTBOX_CASSANDRA_PASSWORD", "p", "POSTBOX_CASSANDRA_PASSWORD_FILE", "/f")))
-                .hasMessage("POSTBOX_CASSANDRA_PASSWORD and POSTBOX_CASSANDRA_PASSWORD_FILE are both set; use one");
-        assertThatThrownBy(() -> CassandraConfig.fromEnvironment(Map.of("POSTBOX_CASSANDRA_USER", "app",
-                "POSTBOX_CASSANDRA_PASSWORD_FILE", "/does/not/exist")))
-                .hasMessage("POSTBOX_CASSANDRA_PASSWORD_FILE: cannot read /does/not/exist");
-        assertThat(CassandraConfig.fromEnvironment(Map.of("POSTBOX_CASSANDRA_USER", "app", "POSTBOX_CASSANDRA_PASSWORD", "pw"))
-                .credentials()).contains(new CassandraConfig.Credentials("app", "pw"));
+    void consistencyLevelsThatServeReadsAndWrites() {
+        assertThat(CassandraConfig.parseConsistency(" quorum ")).isEqualTo(DefaultConsistencyLevel.QUORUM);
+        assertThat(CassandraConfig.parseConsistency("LOCAL_ONE")).isEqualTo(DefaultConsistencyLevel.LOCAL_ONE);
+        for (String refused : List.of("ANY", "EACH_QUORUM", "SERIAL", "LOCAL_SERIAL", "BOGUS", "")) {
+            assertThatThrownBy(() -> CassandraConfig.parseConsistency(refused))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("consistency \"" + refused + "\" is not one of ONE, TWO, THREE, QUORUM, ALL, LOCAL_ONE, LOCAL_QUORUM");
+        }
+        // the constructor applies the same rule to a level given in code
+        assertThatThrownBy(() -> CassandraConfig.of(LOCAL).withConsistency(DefaultConsistencyLevel.ANY))
+                .hasMessage("consistency \"ANY\" is not one of ONE, TWO, THREE, QUORUM, ALL, LOCAL_ONE, LOCAL_QUORUM");
+    }
+
+    @Test
+    void keyspaceDatacenterAndTimeoutRules() {
+        assertThat(CassandraConfig.requireKeyspace("posts_test")).isEqualTo("posts_test");
+        assertThatThrownBy(() -> CassandraConfig.requireKeyspace("posts-db"))
+                .hasMessage("keyspace \"posts-db\" must start with a letter and have at most 48 letters, digits or '_'");
+        assertThatThrownBy(() -> CassandraConfig.requireKeyspace("a".repeat(49)))
+                .hasMessageStartingWith("keyspace \"aaaa");
+        assertThatThrownBy(() -> CassandraConfig.requireLocalDatacenter(" ")).hasMessage("local datacenter is empty");
+        assertThat(CassandraConfig.requireRequestTimeout(Duration.ofMinutes(10))).isEqualTo(Duration.ofMinutes(10));
+        assertThatThrownBy(() -> CassandraConfig.requireRequestTimeout(Duration.ofMinutes(11)))
+                .hasMessage("request timeout 660000 ms is not between 1 ms and 10 min");
+        assertThatThrownBy(() -> CassandraConfig.requireRequestTimeout(Duration.ZERO))
+                .hasMessage("request timeout 0 ms is not between 1 ms and 10 min");
+        assertThatThrownBy(() -> CassandraConfig.of(LOCAL).withKeyspace("x y")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CassandraConfig.of(LOCAL).withRequestTimeout(Duration.ofHours(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void credentialsNeverShowTheirPassword() {
+        CassandraConfig config = CassandraConfig.of(LOCAL).withCredentials("app", "s3cret");
+        assertThat(config.credentials()).contains(new CassandraConfig.Credentials("app", "s3cret"));
+        assertThat(config.toString()).doesNotContain("s3cret").contains("user=app");
+        assertThat(config.credentials().orElseThrow().toString()).doesNotContain("s3cret");
+        assertThatThrownBy(() -> CassandraConfig.of(LOCAL).withCredentials(" ", "p")).hasMessage("Cassandra user is empty");
     }
 
     @Test
@@ -103,15 +103,6 @@ class CassandraConfigTest {
                 .withReplication(new Replication.Simple(3));
         assertThat(changed).isEqualTo(new CassandraConfig(base.contactPoints(), "dc9", "other", DefaultConsistencyLevel.ONE,
                 new Replication.Simple(3), Duration.ofSeconds(5), Optional.of(new CassandraConfig.Credentials("u", "p"))));
-        assertThat(base.contactPoints()).isEqualTo(List.of(InetSocketAddress.createUnresolved("127.0.0.1", 9042)));
-    }
-
-    @Test
-    void durations() {
-        assertThat(CassandraConfig.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(CassandraConfig.parseDuration("30s")).isEqualTo(Duration.ofSeconds(30));
-        assertThat(CassandraConfig.parseDuration("5m")).isEqualTo(Duration.ofMinutes(5));
-        assertThat(CassandraConfig.parseDuration("2h")).isEqualTo(Duration.ofHours(2));
-        assertThat(CassandraConfig.parseDuration("14d")).isEqualTo(Duration.ofDays(14));
+        assertThat(base.contactPoints()).isEqualTo(LOCAL);
     }
 }

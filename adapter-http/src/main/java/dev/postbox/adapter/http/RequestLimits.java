@@ -30,12 +30,30 @@ public record RequestLimits(int maxHeaderBytes, Duration idleTimeout, Duration r
         if (maxHeaderBytes < 1024) {
             throw new IllegalArgumentException("the header limit must be at least 1024 bytes");
         }
-        if (maxConcurrentRequests < 1 || maxQueuedRequests < 0) {
-            throw new IllegalArgumentException("at least one concurrent request, and a queue of zero or more");
-        }
+        requireConcurrentRequests(maxConcurrentRequests);
+        requireQueuedRequests(maxQueuedRequests);
         if (!positive(idleTimeout) || !positive(requestReadTimeout) || maxQueueWait.isNegative()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
+    }
+
+    public static final int MAX_CONCURRENT_REQUESTS = 10_000;
+    public static final int MAX_QUEUED_REQUESTS = 100_000;
+
+    /** Requests handled at once: at least one, at most {@link #MAX_CONCURRENT_REQUESTS}. */
+    public static int requireConcurrentRequests(int n) {
+        if (n < 1 || n > MAX_CONCURRENT_REQUESTS) {
+            throw new IllegalArgumentException("concurrent requests " + n + " is not between 1 and " + MAX_CONCURRENT_REQUESTS);
+        }
+        return n;
+    }
+
+    /** Requests waiting for a slot: zero (refuse at once) to {@link #MAX_QUEUED_REQUESTS}. */
+    public static int requireQueuedRequests(int n) {
+        if (n < 0 || n > MAX_QUEUED_REQUESTS) {
+            throw new IllegalArgumentException("queued requests " + n + " is not between 0 and " + MAX_QUEUED_REQUESTS);
+        }
+        return n;
     }
 
     private static boolean positive(Duration d) {

@@ -1,14 +1,18 @@
 package dev.postbox.adapter.http;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What the web app needs to know about its deployment. The launcher builds it from the
- * {@code POSTBOX_*} environment; tests build it directly.
+ * {@code POSTBOX_*} environment; tests build it directly. Each setting's rule is one public method
+ * here ({@link #requireInstanceName}, {@link #parseAddressBlocks}, {@link #requireStaticDir},
+ * {@link SecureCookies#parse}; the limits' in {@link RequestLimits}), used by the constructor and
+ * by the launcher, so a value is refused in the same words before anything starts.
  *
  * @param instanceName   shown in the access log and the {@code X-Postbox-Instance} header
  * @param secureCookies  when cookies get the Secure attribute
@@ -54,12 +58,13 @@ public record WebConfig(String instanceName, SecureCookies secureCookies, List<S
     }
 
     public WebConfig {
-        Objects.requireNonNull(instanceName, "instanceName");
+        requireInstanceName(instanceName);
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(secureCookies, "secureCookies");
         trustedProxies = List.copyOf(trustedProxies);
         metricsClients = List.copyOf(metricsClients);
         staticDir = staticDir == null ? Optional.empty() : staticDir;
+        staticDir.ifPresent(WebConfig::requireStaticDir);
         if (maxBodyBytes < 1024) {
             throw new IllegalArgumentException("the body limit must be at least 1024 bytes");
         }
@@ -93,12 +98,34 @@ public record WebConfig(String instanceName, SecureCookies secureCookies, List<S
         return new WebConfig(instanceName, secureCookies, trustedProxies, serveStatic, staticDir, maxBodyBytes, limits, cidrs);
     }
 
-    /** Splits a comma list such as {@code 127.0.0.1/32,::1/128} (the POSTBOX_TRUSTED_PROXIES format). */
-    public static List<String> cidrList(String text) {
+    /**
+     * A comma list of IP addresses or CIDR blocks such as {@code 127.0.0.1/32,::1/128} (the
+     * POSTBOX_TRUSTED_PROXIES and POSTBOX_METRICS_CLIENTS format); literals only, never a DNS look-up.
+     */
+    public static List<String> parseAddressBlocks(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        List<String> blocks = Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        AddressBlocks.parse(blocks);
+        return blocks;
+    }
+
+    /** Shown in the access log and a response header, so one printable word of at most 255 characters. */
+    public static String requireInstanceName(String name) {
+        Objects.requireNonNull(name, "instanceName");
+        if (name.isEmpty() || name.length() > 255 || !name.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
+            throw new IllegalArgumentException("instance name \"" + name
+                    + "\" must be 1 to 255 printable ASCII characters without spaces");
+        }
+        return name;
+    }
+
+    /** Jetty serves {@code /static/} from this folder, and refuses to start when it is not one. */
+    public static Path requireStaticDir(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("static folder \"" + dir + "\" does not exist or is not a folder");
+        }
+        return dir;
     }
 }

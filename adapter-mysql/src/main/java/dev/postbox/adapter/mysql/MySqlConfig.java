@@ -1,11 +1,15 @@
 package dev.postbox.adapter.mysql;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * How to reach the MySQL/MariaDB primary (all writes) and replica (reads). When both URLs are
- * the same, one pool serves everything.
+ * the same, one pool serves everything. Each setting's rule is one public method here
+ * ({@link #parseUrl}, {@link #requirePoolSize}, {@link #requireConnectTimeout}), used by the
+ * constructor and by whoever reads the settings from outside (the launcher), so a value is refused
+ * in the same words before anything connects.
  *
  * @param primaryUrl         Connector/J URL of the primary, e.g. {@code jdbc:mysql://127.0.0.1:3306/postbox}
  * @param replicaUrl         URL of the replica (or of a proxy in front of several)
@@ -21,21 +25,24 @@ public record MySqlConfig(String primaryUrl, String replicaUrl, String user, Str
                           int primaryPoolSize, int replicaPoolSize, Duration connectTimeout,
                           Duration queryTimeout, Duration replicaRetryInterval) {
     public static final int DEFAULT_POOL_SIZE = 4;
+    /** Far above what one instance needs; instances x pools must stay under the server's max_connections. */
+    public static final int MAX_POOL_SIZE = 200;
+    /** HikariCP refuses connection timeouts under 250 ms. */
+    public static final Duration MIN_CONNECT_TIMEOUT = Duration.ofMillis(250);
+    private static final List<String> URL_PREFIXES = List.of("jdbc:mysql://", "jdbc:mysql:loadbalance://", "jdbc:mysql:replication://");
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_REPLICA_RETRY_INTERVAL = Duration.ofSeconds(5);
 
     public MySqlConfig {
-        requireUrl(primaryUrl, "primaryUrl");
+        parseUrl(primaryUrl);
         replicaUrl = replicaUrl == null || replicaUrl.isBlank() ? primaryUrl : replicaUrl;
-        requireUrl(replicaUrl, "replicaUrl");
+        parseUrl(replicaUrl);
         Objects.requireNonNull(user, "user");
         password = password == null ? "" : password;
-        if (primaryPoolSize < 1 || replicaPoolSize < 1) {
-            throw new IllegalArgumentException("pool sizes must be at least 1");
-        }
-        // HikariCP refuses connection timeouts under 250 ms
-        requireAtLeast(connectTimeout, Duration.ofMillis(250), "connectTimeout");
+        requirePoolSize(primaryPoolSize);
+        requirePoolSize(replicaPoolSize);
+        requireConnectTimeout(connectTimeout);
         requireAtLeast(queryTimeout, Duration.ofMillis(250), "queryTimeout");
         requireAtLeast(replicaRetryInterval, Duration.ofMillis(100), "replicaRetryInterval");
     }
@@ -48,6 +55,11 @@ public record MySqlConfig(String primaryUrl, String replicaUrl, String user, Str
 
     public MySqlConfig withUrls(String primary, String replica) {
         return new MySqlConfig(primary, replica, user, password, primaryPoolSize, replicaPoolSize, connectTimeout,
+                queryTimeout, replicaRetryInterval);
+    }
+
+    public MySqlConfig withCredentials(String newUser, String newPassword) {
+        return new MySqlConfig(primaryUrl, replicaUrl, newUser, newPassword, primaryPoolSize, replicaPoolSize, connectTimeout,
                 queryTimeout, replicaRetryInterval);
     }
 
@@ -76,30 +88,80 @@ public record MySqlConfig(String primaryUrl, String replicaUrl, String user, Str
         return !replicaUrl.equals(primaryUrl);
     }
 
-    /** Connector/J URLs may carry credentials as properties; logs get the address only. */
-    static String withoutQuery(String url) {
-        int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q);
-    }
-
-    private static void requireUrl(String url, String name) {
-        if (url == null || !(url.startsWith("jdbc:mysql://") || url.startsWith("jdbc:mysql:loadbalance://")
-                || url.startsWith("jdbc:mysql:replication://"))) {
-            throw new IllegalArgumentException(name + " must be a jdbc:mysql:// URL");
+    /**
+     * A Connector/J URL: {@code jdbc:mysql://host[:port][,host[:port]...]/database[?properties]}
+     * ({@code jdbc:mysql:loadbalance://} and {@code jdbc:mysql:replication://} too). Without a
+     * host the driver would quietly use localhost, without a database every query would fail.
+     */
+    public static String parseUrl(String url) {
+        String prefix = url == null ? null : URL_PREFIXES.stream().filter(url::startsWith).findFirst().orElse(null);
+        if (prefix != null) {
+            String rest = url.substring(prefix.length());
+            int query = rest.indexOf('?');
+            String path = query < 0 ? rest : rest.substring(0, query);
+            int slash = path.indexOf('/', path.lastIndexOf('@') + 1);
+            String hosts = slash < 0 ? path : path.substring(path.lastIndexOf('@') + 1, slash);
+            String database = slash < 0 ? "" : path.substring(slash + 1);
+            if (!hosts.isEmpty() && !database.isEmpty() && !database.contains("/")
+                    && (hosts + database).chars().noneMatch(Character::isWhitespace)) {
+                return url;
+            }
         }
+        throw new IllegalArgumentException("URL \"" + shown(url) + "\" is not a MySQL JDBC URL like "
+                + "jdbc:mysql://127.0.0.1:3306/postbox (host[:port][,host[:port]...], then /database)");
     }
 
-    private static void requireAtLeast(Duration value, Duration min, String name) {
+    /** Connections per pool: at least 1, at most {@link #MAX_POOL_SIZE}. */
+    public static int requirePoolSize(int size) {
+        if (size < 1 || size > MAX_POOL_SIZE) {
+            throw new IllegalArgumentException("pool size " + size + " is not between 1 and " + MAX_POOL_SIZE);
+        }
+        return size;
+    }
+
+    public static Duration requireConnectTimeout(Duration timeout) {
+        return requireAtLeast(timeout, MIN_CONNECT_TIMEOUT, "connect timeout");
+    }
+
+    /**
+     * A URL as it may be shown to people: Connector/J takes credentials in the user info and in
+     * the query, so {@code jdbc:mysql://u:pw@host:3306/db?password=x} becomes
+     * {@code jdbc:mysql://host:3306/db?…}.
+     */
+    public static String shown(String url) {
+        if (url == null) {
+            return "null";
+        }
+        String shown = url;
+        int query = shown.indexOf('?');
+        String suffix = "";
+        if (query >= 0) {
+            shown = shown.substring(0, query);
+            suffix = "?…";
+        }
+        int scheme = shown.indexOf("://");
+        if (scheme >= 0) {
+            int hostStart = scheme + 3;
+            int at = shown.lastIndexOf('@');
+            if (at >= hostStart) {
+                shown = shown.substring(0, hostStart) + shown.substring(at + 1);
+            }
+        }
+        return shown + suffix;
+    }
+
+    private static Duration requireAtLeast(Duration value, Duration min, String name) {
         Objects.requireNonNull(value, name);
         if (value.compareTo(min) < 0) {
-            throw new IllegalArgumentException(name + " must be at least " + min.toMillis() + " ms");
+            throw new IllegalArgumentException(name + " " + value.toMillis() + " ms is under the least, " + min.toMillis() + " ms");
         }
+        return value;
     }
 
     /** Leaves the password out, so the config can be logged. */
     @Override
     public String toString() {
-        return "MySqlConfig[primary " + withoutQuery(primaryUrl) + ", replica " + withoutQuery(replicaUrl) + ", user " + user
+        return "MySqlConfig[primary " + shown(primaryUrl) + ", replica " + shown(replicaUrl) + ", user " + user
                 + ", pools " + primaryPoolSize + "/" + replicaPoolSize + ", connect timeout " + connectTimeout
                 + ", query timeout " + queryTimeout + "]";
     }

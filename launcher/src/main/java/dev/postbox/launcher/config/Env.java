@@ -1,30 +1,53 @@
 package dev.postbox.launcher.config;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Typed, validated reads of {@code POSTBOX_*} variables. Every problem becomes a
- * {@link ConfigException} naming the variable, before anything connects anywhere. Each name read
- * is remembered, so the launcher can list every variable it knows ({@link #known()}).
+ * Reads {@code POSTBOX_*} variables. The generic formats (text, whole numbers, ports, durations,
+ * booleans, choices, secrets with {@code _FILE}) are written here, once. A value that a type has
+ * its own rule for goes through that rule (a parse or require method next to the type, such as
+ * {@code CassandraConfig.parseConsistency}); whatever refuses a value, the refusal becomes one
+ * {@link ConfigException} naming the variable, before anything connects anywhere.
+ * <p>
+ * Each instance records every setting it read, in order, with the value in effect as it may be
+ * shown (secrets masked, URLs without credentials) and where it came from: {@code postbox config}
+ * prints that record, so it lists exactly what the settings read.
  */
 public final class Env {
+    public static final String MASK = "********";
+    public static final String NOT_SET = "(not set)";
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
-    private static final Set<String> KNOWN = new TreeSet<>();
+
+    /** One setting as read: the value in effect as it may be shown (never a secret), and where it came from. */
+    public record Setting(String name, String shown, Source source, String file) {
+        public enum Source { DEFAULT, ENVIRONMENT, FILE }
+
+        /** {@code default}, {@code environment}, or {@code file NAME_FILE=path}. */
+        public String origin() {
+            return source == Source.FILE ? "file " + name + "_FILE=" + file : source.name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     private final Map<String, String> values;
+    private final Map<String, Setting> read = new LinkedHashMap<>();
+    private final Set<String> consulted = new LinkedHashSet<>();
 
     public Env(Map<String, String> values) {
         this.values = Map.copyOf(values);
@@ -34,176 +57,196 @@ public final class Env {
         return new Env(System.getenv());
     }
 
-    /** Every variable name any {@code Env} has been asked for in this JVM. */
-    public static synchronized Set<String> known() {
-        return Set.copyOf(KNOWN);
+    /** The settings read so far, in the order they were read. */
+    public synchronized List<Setting> settings() {
+        return List.copyOf(read.values());
     }
 
-    private static synchronized void remember(String name) {
-        KNOWN.add(name);
+    /** Every variable looked at so far, a secret's {@code _FILE} variable included. */
+    public synchronized Set<String> names() {
+        return Set.copyOf(consulted);
+    }
+
+    /** Any text; blank counts as not set. */
+    public String string(String name, String fallback) {
+        return parsed(name, fallback, text -> text);
     }
 
     public Optional<String> optional(String name) {
-        remember(name);
-        String value = values.get(name);
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        return parsedOptional(name, text -> text);
     }
 
-    public String string(String name, String fallback) {
-        return optional(name).orElse(fallback);
+    /** The text, or {@code fallback}, through {@code rule}; a rule's {@link IllegalArgumentException} names the variable. */
+    public <T> T parsed(String name, String fallback, Function<String, ? extends T> rule) {
+        return parsed(name, fallback, rule, UnaryOperator.identity());
     }
 
-    public String required(String name) {
-        return optional(name).orElseThrow(() -> new ConfigException(name, "is required but not set"));
+    /** As {@link #parsed(String, String, Function)}, recorded as {@code shown} gives it (e.g. a URL without credentials). */
+    public <T> T parsed(String name, String fallback, Function<String, ? extends T> rule, UnaryOperator<String> shown) {
+        Optional<String> raw = raw(name);
+        String text = raw.orElse(fallback);
+        T value = apply(name, rule, text);
+        record(new Setting(name, shown.apply(text), raw.isPresent() ? Setting.Source.ENVIRONMENT : Setting.Source.DEFAULT, null));
+        return value;
     }
 
-    public int integer(String name, int fallback, int min, int max) {
-        Optional<String> raw = optional(name);
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.get());
-            if (value < min || value > max) {
-                throw new ConfigException(name, "must be between " + min + " and " + max + ", got " + quote(raw.get()));
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new ConfigException(name, "must be a whole number between " + min + " and " + max + ", got " + quote(raw.get()));
-        }
+    /** A setting without a default: empty when not set. */
+    public <T> Optional<T> parsedOptional(String name, Function<String, ? extends T> rule) {
+        Optional<String> raw = raw(name);
+        Optional<T> value = raw.map(text -> apply(name, rule, text));
+        record(new Setting(name, raw.orElse(NOT_SET), raw.isPresent() ? Setting.Source.ENVIRONMENT : Setting.Source.DEFAULT, null));
+        return value;
+    }
+
+    /** A whole number, then the type's {@code rule} (its bounds). */
+    public int integer(String name, int fallback, IntUnaryOperator rule) {
+        return parsed(name, Integer.toString(fallback), text -> rule.applyAsInt(wholeNumber(text)));
     }
 
     public int port(String name, int fallback) {
-        Optional<String> raw = optional(name);
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.get());
-            if (value >= 0 && value <= 65535) {
-                return value;
+        return parsed(name, Integer.toString(fallback), text -> {
+            if (text.matches("\\d{1,5}") && Integer.parseInt(text) <= 65535) {
+                return Integer.parseInt(text);
             }
-        } catch (NumberFormatException ignored) {
-            // reported below with the same message as an out-of-range number
-        }
-        throw new ConfigException(name, "must be a TCP port number from 1 to 65535 (0 picks a free one), got " + quote(raw.get()));
+            throw new IllegalArgumentException("must be a TCP port number from 1 to 65535 (0 picks a free one), got " + quote(text));
+        });
     }
 
     public boolean bool(String name, boolean fallback) {
-        Optional<String> raw = optional(name);
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        return switch (raw.get().toLowerCase(Locale.ROOT)) {
+        return parsed(name, Boolean.toString(fallback), text -> switch (text.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1", "on" -> true;
             case "false", "no", "0", "off" -> false;
-            default -> throw new ConfigException(name, "must be true or false, got " + quote(raw.get()));
-        };
+            default -> throw new IllegalArgumentException("must be true or false, got " + quote(text));
+        });
     }
 
-    /** Durations like {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 14d}. */
+    /** A duration longer than zero ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 14d}). */
     public Duration duration(String name, Duration fallback) {
-        Optional<String> raw = optional(name);
-        if (raw.isEmpty()) {
-            return fallback;
+        return duration(name, fallback, UnaryOperator.identity());
+    }
+
+    /** A duration longer than zero, then the type's {@code rule} (its bounds). */
+    public Duration duration(String name, Duration fallback, UnaryOperator<Duration> rule) {
+        return parsed(name, text(fallback), text -> {
+            Duration value = parseDuration(text);
+            if (value.isZero()) {
+                throw new IllegalArgumentException("must be longer than zero, got " + quote(text));
+            }
+            return rule.apply(value);
+        });
+    }
+
+    public <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {
+        return parsed(name, fallback.name().toLowerCase(Locale.ROOT), text -> {
+            List<String> names = new ArrayList<>();
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equalsIgnoreCase(text)) {
+                    return e;
+                }
+                names.add(e.name().toLowerCase(Locale.ROOT));
+            }
+            throw new IllegalArgumentException("must be one of " + String.join(", ", names) + ", got " + quote(text));
+        });
+    }
+
+    /** A secret from {@code NAME} or from the file named by {@code NAME_FILE} (Docker secrets); recorded masked. */
+    public Optional<String> secret(String name) {
+        String fileVariable = name + "_FILE";
+        Optional<String> direct = raw(name);
+        Optional<String> file = raw(fileVariable);
+        if (direct.isPresent() && file.isPresent()) {
+            throw new ConfigException(fileVariable, "set only one of " + name + " and " + fileVariable);
         }
-        Matcher m = DURATION.matcher(raw.get());
+        Optional<String> value = direct;
+        if (file.isPresent()) {
+            try {
+                value = Optional.of(Files.readString(Path.of(file.get())).strip());
+            } catch (IOException | RuntimeException e) {
+                throw new ConfigException(fileVariable, "cannot read the file " + quote(file.get()));
+            }
+        }
+        Setting.Source source = file.isPresent() ? Setting.Source.FILE
+                : direct.isPresent() ? Setting.Source.ENVIRONMENT : Setting.Source.DEFAULT;
+        record(new Setting(name, value.isPresent() ? MASK : NOT_SET, source, file.orElse(null)));
+        return value;
+    }
+
+    /**
+     * Builds a value from settings already read, for a rule that spans several of them (e.g. the
+     * touch interval must be shorter than the session age); a refusal names them all.
+     */
+    public <T> T together(Supplier<T> build, String... names) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            String joined = names.length == 1 ? names[0]
+                    : String.join(", ", List.of(names).subList(0, names.length - 1)) + " and " + names[names.length - 1];
+            throw new ConfigException(joined, e.getMessage(), e);
+        }
+    }
+
+    /** A variable that is no Postbox setting (such as {@code HOSTNAME}), for a default; not recorded. */
+    Optional<String> other(String name) {
+        return Optional.ofNullable(values.get(name)).filter(v -> !v.isBlank());
+    }
+
+    /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 14d}; zero too (a rule may refuse it). */
+    static Duration parseDuration(String text) {
+        Matcher m = DURATION.matcher(text);
         if (!m.matches()) {
-            throw new ConfigException(name, "must be a duration such as 500ms, 30s, 5m, 2h or 14d, got " + quote(raw.get()));
+            throw new IllegalArgumentException("must be a duration such as 500ms, 30s, 5m, 2h or 14d, got " + quote(text));
         }
         long n = Long.parseLong(m.group(1));
-        Duration value = switch (m.group(2)) {
+        return switch (m.group(2)) {
             case "ms" -> Duration.ofMillis(n);
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);
             case "h" -> Duration.ofHours(n);
             default -> Duration.ofDays(n);
         };
-        if (value.isZero()) {
-            throw new ConfigException(name, "must be longer than zero, got " + quote(raw.get()));
-        }
-        return value;
     }
 
-    public <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {
-        Optional<String> raw = optional(name);
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(raw.get())) {
-                return e;
+    /** The largest unit that writes {@code d} exactly, as {@link #parseDuration} reads it. */
+    static String text(Duration d) {
+        long ms = d.toMillis();
+        long[] units = {86_400_000L, 3_600_000L, 60_000L, 1000L};
+        String[] names = {"d", "h", "m", "s"};
+        for (int i = 0; i < units.length; i++) {
+            if (ms != 0 && ms % units[i] == 0) {
+                return ms / units[i] + names[i];
             }
         }
-        List<String> names = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
-            names.add(e.name().toLowerCase(Locale.ROOT));
-        }
-        throw new ConfigException(name, "must be one of " + String.join(", ", names) + ", got " + quote(raw.get()));
+        return ms + "ms";
     }
 
-    /** A JDBC URL for MySQL/MariaDB: {@code jdbc:mysql://host[:port]/database[?params]}. */
-    public String jdbcUrl(String name, String fallback) {
-        String value = string(name, fallback);
-        String problem = "must be a JDBC URL like jdbc:mysql://127.0.0.1:3306/postbox, got " + quote(Urls.shown(value));
-        if (!value.startsWith("jdbc:mysql://")) {
-            throw new ConfigException(name, problem);
-        }
+    static int wholeNumber(String text) {
         try {
-            URI uri = new URI(value.substring("jdbc:".length()));
-            if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
-                throw new ConfigException(name, problem);
-            }
-        } catch (URISyntaxException e) {
-            throw new ConfigException(name, problem);
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a whole number, got " + quote(text));
         }
-        return value;
     }
 
-    /** A comma-separated list of {@code host:port} (port optional, defaulting to {@code defaultPort}). */
-    public List<String> hostPorts(String name, String fallback, int defaultPort) {
-        String value = string(name, fallback);
-        List<String> result = new ArrayList<>();
-        for (String part : value.split(",")) {
-            String entry = part.strip();
-            if (entry.isEmpty()) {
-                continue;
-            }
-            int colon = entry.lastIndexOf(':');
-            String host = colon < 0 ? entry : entry.substring(0, colon);
-            String port = colon < 0 ? Integer.toString(defaultPort) : entry.substring(colon + 1);
-            if (host.isEmpty() || !host.matches("[A-Za-z0-9.\\-]+") || !port.matches("\\d{1,5}")
-                    || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-                throw new ConfigException(name, "must be a comma-separated list of host:port, got " + quote(value));
-            }
-            result.add(host + ":" + port);
-        }
-        if (result.isEmpty()) {
-            throw new ConfigException(name, "must name at least one host:port");
-        }
-        return List.copyOf(result);
-    }
-
-    /** A secret from {@code NAME} or from the file named by {@code NAME_FILE} (Docker secrets). */
-    public Optional<String> secret(String name) {
-        Optional<String> direct = optional(name);
-        Optional<String> file = optional(name + "_FILE");
-        if (direct.isPresent() && file.isPresent()) {
-            throw new ConfigException(name, "and " + name + "_FILE are both set; set only one");
-        }
-        if (file.isPresent()) {
-            Path path = Path.of(file.get());
-            try {
-                return Optional.of(Files.readString(path).strip());
-            } catch (java.io.IOException | SecurityException e) {
-                throw new ConfigException(name + "_FILE", "names a file that cannot be read: " + quote(file.get()));
-            }
-        }
-        return direct;
-    }
-
-    private static String quote(String raw) {
+    static String quote(String raw) {
         String shown = raw.length() > 80 ? raw.substring(0, 80) + "…" : raw;
         return "\"" + shown + "\"";
+    }
+
+    private synchronized Optional<String> raw(String name) {
+        consulted.add(name);
+        String value = values.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private synchronized void record(Setting setting) {
+        read.put(setting.name(), setting);
+    }
+
+    private static <T> T apply(String name, Function<String, ? extends T> rule, String text) {
+        try {
+            return rule.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(name, e.getMessage(), e);
+        }
     }
 }

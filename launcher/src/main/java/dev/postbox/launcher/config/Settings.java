@@ -1,206 +1,171 @@
 package dev.postbox.launcher.config;
 
+import ch.qos.logback.classic.Level;
+import dev.postbox.adapter.cassandra.CassandraConfig;
+import dev.postbox.adapter.cassandra.Replication;
+import dev.postbox.adapter.http.RequestLimits;
+import dev.postbox.adapter.http.WebConfig;
+import dev.postbox.adapter.mysql.MySqlConfig;
+import dev.postbox.domain.Email;
+import dev.postbox.domain.InvalidInputException;
+import dev.postbox.domain.SessionPolicy;
+import dev.postbox.domain.Username;
+import dev.postbox.ports.service.LoginThrottle;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Every setting of Postbox, read from {@code POSTBOX_*} variables and validated in one go.
- * docs/configuration.md lists the same names and defaults.
+ * Every setting of Postbox, read from {@code POSTBOX_*} variables and validated in one go, before
+ * anything connects: the stores' and the web app's settings are the adapters' own config types,
+ * built here, so a value they would refuse is refused now. docs/configuration.md lists
+ * the same names and defaults; {@code postbox config} prints what was read.
+ *
+ * @param sessionCacheTtl how long an instance keeps a session it read (zero: not at all)
+ * @param logLevel        read by logback.xml itself; checked here because logback takes an unknown
+ *                        level as DEBUG without a word
  */
-public record Settings(Storage storage, Http http, Db db, Cassandra cassandra, Web web,
-                       Sessions sessions, Login login, Duration startupWait, Path dataDir) {
+public record Settings(Storage storage, Http http, MySqlConfig db, CassandraConfig cassandra, WebConfig web,
+                       SessionPolicy sessions, Duration sessionCacheTtl, LoginThrottle login, Duration startupWait,
+                       Path dataDir, Admin admin, String logLevel) {
 
     public enum Storage { EXTERNAL, EMBEDDED, MEMORY }
 
-    public enum SecureCookies { AUTO, ALWAYS, NEVER }
-
-    public record Http(String host, int port, Optional<Path> unixSocket, String unixSocketMode,
-                       String instanceName, Duration drainTimeout, int maxConcurrentRequests,
-                       int maxQueuedRequests, Duration idleTimeout, Duration requestReadTimeout) {
+    /** The administrator {@code run} creates on its first start. */
+    public record Admin(String username, String email) {
     }
-
-    public record Db(String primaryUrl, String replicaUrl, String user, Optional<String> password,
-                     int poolSize, int replicaPoolSize, Duration connectTimeout) {
-        @Override
-        public String toString() {
-            return "Db[" + Urls.shown(primaryUrl) + ", " + Urls.shown(replicaUrl) + ", user " + user + "]";
-        }
-    }
-
-    public record Cassandra(List<String> contactPoints, String localDatacenter, String keyspace,
-                            String consistency, String replication, Duration requestTimeout,
-                            Optional<String> user, Optional<String> password) {
-        @Override
-        public String toString() {
-            return "Cassandra[" + contactPoints + ", " + localDatacenter + ", " + keyspace + "]";
-        }
-    }
-
-    /** {@code metricsClients}: who may read /metrics, as seen through the trusted proxies. */
-    public record Web(SecureCookies secureCookies, List<String> trustedProxies, Optional<Path> staticDir,
-                      boolean serveStatic, List<String> metricsClients) {
-    }
-
-    /** {@code cacheTtl}: how long an instance keeps a session it read (zero: not at all). */
-    public record Sessions(Duration maxAge, Duration touchInterval, Duration cacheTtl) {
-    }
-
-    /** The login throttle: failures per username and per client address within the window (0 = no limit). */
-    public record Login(int maxFailuresPerUsername, int maxFailuresPerAddress, Duration failureWindow) {
-    }
-
-    /** A logout on one instance must reach the others soon: so at most a minute, "off" for never. */
-    private static Duration sessionCacheTtl(Env env) {
-        String name = "POSTBOX_SESSION_CACHE_TTL";
-        // "0s" means off as much as "off" does (Env.duration refuses zero for every other setting)
-        if (env.optional(name).filter(v -> v.equals("off") || v.matches("0+(ms|s|m|h|d)?")).isPresent()) {
-            return Duration.ZERO;
-        }
-        Duration ttl = env.duration(name, Duration.ofSeconds(1));
-        if (ttl.compareTo(Duration.ofMinutes(1)) > 0) {
-            throw new ConfigException(name, "must be at most 60s (or off), got \"" + env.optional(name).orElseThrow() + "\"");
-        }
-        return ttl;
-    }
-
-    private static final Set<String> CONSISTENCY = Set.of("ANY", "ONE", "TWO", "THREE", "QUORUM", "ALL",
-            "LOCAL_QUORUM", "EACH_QUORUM", "LOCAL_ONE");
 
     /** Reads everything; {@code storageDefault} is what the command implies when POSTBOX_STORAGE is unset. */
     public static Settings from(Env env, Storage storageDefault) {
         Storage storage = env.choice("POSTBOX_STORAGE", Storage.class, storageDefault);
-        Http http = new Http(
-                env.string("POSTBOX_HTTP_HOST", "127.0.0.1"),
-                env.port("POSTBOX_HTTP_PORT", 29000),
-                env.optional("POSTBOX_HTTP_UNIX_SOCKET").map(Path::of),
-                socketMode(env),
-                env.string("POSTBOX_INSTANCE_NAME", hostname()),
-                env.duration("POSTBOX_HTTP_DRAIN_TIMEOUT", Duration.ofSeconds(20)),
-                env.integer("POSTBOX_HTTP_MAX_CONCURRENT_REQUESTS", 64, 1, 10_000),
-                env.integer("POSTBOX_HTTP_MAX_QUEUED_REQUESTS", 256, 0, 100_000),
-                env.duration("POSTBOX_HTTP_IDLE_TIMEOUT", Duration.ofSeconds(30)),
-                env.duration("POSTBOX_HTTP_REQUEST_READ_TIMEOUT", Duration.ofSeconds(15)));
-        String primary = env.jdbcUrl("POSTBOX_DB_PRIMARY_URL", "jdbc:mysql://127.0.0.1:3306/postbox");
-        Db db = new Db(primary,
-                env.jdbcUrl("POSTBOX_DB_REPLICA_URL", primary),
-                env.string("POSTBOX_DB_USER", "postbox"),
-                env.secret("POSTBOX_DB_PASSWORD"),
-                env.integer("POSTBOX_DB_POOL_SIZE", 4, 1, 200),
-                env.integer("POSTBOX_DB_REPLICA_POOL_SIZE", 4, 1, 200),
-                env.duration("POSTBOX_DB_CONNECT_TIMEOUT", Duration.ofSeconds(2)));
-        Cassandra cassandra = new Cassandra(
-                env.hostPorts("POSTBOX_CASSANDRA_CONTACT_POINTS", "127.0.0.1:9042", 9042),
-                env.string("POSTBOX_CASSANDRA_LOCAL_DC", "datacenter1"),
-                keyspace(env),
-                consistency(env),
-                replication(env),
-                env.duration("POSTBOX_CASSANDRA_REQUEST_TIMEOUT", Duration.ofSeconds(2)),
-                env.optional("POSTBOX_CASSANDRA_USER"),
-                env.secret("POSTBOX_CASSANDRA_PASSWORD"));
-        Web web = new Web(
-                env.choice("POSTBOX_SECURE_COOKIES", SecureCookies.class, SecureCookies.AUTO),
-                cidrs(env, "POSTBOX_TRUSTED_PROXIES"),
-                env.optional("POSTBOX_STATIC_DIR").map(Path::of),
+        Http http = Http.from(env);
+        MySqlConfig db = db(env);
+        CassandraConfig cassandra = cassandra(env);
+        WebConfig web = web(env, storage);
+        Duration maxAge = env.duration("POSTBOX_SESSION_MAX_AGE", SessionPolicy.DEFAULT.maxIdle());
+        Duration touch = env.duration("POSTBOX_SESSION_TOUCH_INTERVAL", SessionPolicy.DEFAULT.touchInterval());
+        SessionPolicy sessions = env.together(() -> new SessionPolicy(maxAge, touch),
+                "POSTBOX_SESSION_TOUCH_INTERVAL", "POSTBOX_SESSION_MAX_AGE");
+        Duration cacheTtl = env.parsed("POSTBOX_SESSION_CACHE_TTL", "1s", Settings::sessionCacheTtl);
+        int perUsername = env.integer("POSTBOX_LOGIN_MAX_FAILURES_PER_USERNAME", LoginThrottle.DEFAULT.maxPerUsername(),
+                LoginThrottle::requireLimit);
+        int perAddress = env.integer("POSTBOX_LOGIN_MAX_FAILURES_PER_ADDRESS", LoginThrottle.DEFAULT.maxPerAddress(),
+                LoginThrottle::requireLimit);
+        Duration window = env.duration("POSTBOX_LOGIN_FAILURE_WINDOW", LoginThrottle.DEFAULT.window());
+        LoginThrottle login = new LoginThrottle(perUsername, perAddress, window);
+        Duration startupWait = env.duration("POSTBOX_STARTUP_WAIT", Duration.ofSeconds(60));
+        Path dataDir = env.parsed("POSTBOX_DATA_DIR", "var", Path::of);
+        Admin admin = new Admin(
+                env.parsed("POSTBOX_ADMIN_USERNAME", "admin", domainRule("username", text -> new Username(text).value())),
+                env.parsed("POSTBOX_ADMIN_EMAIL", "admin@example.com", domainRule("e-mail address", text -> new Email(text).value())));
+        String logLevel = env.parsed("POSTBOX_LOG_LEVEL", "INFO", Settings::logLevel);
+        return new Settings(storage, http, db, cassandra, web, sessions, cacheTtl, login, startupWait, dataDir, admin, logLevel);
+    }
+
+    /** The same settings on other stores (the embedded run's own servers). */
+    public Settings withStores(MySqlConfig newDb, CassandraConfig newCassandra) {
+        return new Settings(storage, http, newDb, newCassandra, web, sessions, sessionCacheTtl, login, startupWait, dataDir,
+                admin, logLevel);
+    }
+
+    private static MySqlConfig db(Env env) {
+        String primary = env.parsed("POSTBOX_DB_PRIMARY_URL", "jdbc:mysql://127.0.0.1:3306/postbox", MySqlConfig::parseUrl,
+                MySqlConfig::shown);
+        String replica = env.parsed("POSTBOX_DB_REPLICA_URL", primary, MySqlConfig::parseUrl, MySqlConfig::shown);
+        String user = env.string("POSTBOX_DB_USER", "postbox");
+        Optional<String> password = env.secret("POSTBOX_DB_PASSWORD");
+        int poolSize = env.integer("POSTBOX_DB_POOL_SIZE", MySqlConfig.DEFAULT_POOL_SIZE, MySqlConfig::requirePoolSize);
+        int replicaPoolSize = env.integer("POSTBOX_DB_REPLICA_POOL_SIZE", MySqlConfig.DEFAULT_POOL_SIZE, MySqlConfig::requirePoolSize);
+        Duration connectTimeout = env.duration("POSTBOX_DB_CONNECT_TIMEOUT", MySqlConfig.DEFAULT_CONNECT_TIMEOUT,
+                MySqlConfig::requireConnectTimeout);
+        return MySqlConfig.of(primary, replica, user, password.orElse(""))
+                .withPoolSizes(poolSize, replicaPoolSize)
+                .withConnectTimeout(connectTimeout);
+    }
+
+    private static CassandraConfig cassandra(Env env) {
+        CassandraConfig config = CassandraConfig.of(env.parsed("POSTBOX_CASSANDRA_CONTACT_POINTS", "127.0.0.1:9042",
+                        CassandraConfig::parseContactPoints))
+                .withLocalDatacenter(env.parsed("POSTBOX_CASSANDRA_LOCAL_DC", CassandraConfig.DEFAULT_DATACENTER,
+                        CassandraConfig::requireLocalDatacenter))
+                .withKeyspace(env.parsed("POSTBOX_CASSANDRA_KEYSPACE", CassandraConfig.DEFAULT_KEYSPACE, CassandraConfig::requireKeyspace))
+                .withConsistency(env.parsed("POSTBOX_CASSANDRA_CONSISTENCY", CassandraConfig.DEFAULT_CONSISTENCY.name(),
+                        CassandraConfig::parseConsistency))
+                .withReplication(env.parsed("POSTBOX_CASSANDRA_REPLICATION", CassandraConfig.DEFAULT_REPLICATION.toString(),
+                        Replication::parse))
+                .withRequestTimeout(env.duration("POSTBOX_CASSANDRA_REQUEST_TIMEOUT", CassandraConfig.DEFAULT_REQUEST_TIMEOUT,
+                        CassandraConfig::requireRequestTimeout));
+        Optional<String> user = env.parsedOptional("POSTBOX_CASSANDRA_USER", text -> text);
+        Optional<String> password = env.secret("POSTBOX_CASSANDRA_PASSWORD");
+        // a password without a user would be ignored, a user without one refused by the cluster at start
+        if (user.isPresent() != password.isPresent()) {
+            throw user.isPresent()
+                    ? new ConfigException("POSTBOX_CASSANDRA_USER", "is set, but neither POSTBOX_CASSANDRA_PASSWORD nor POSTBOX_CASSANDRA_PASSWORD_FILE is")
+                    : new ConfigException("POSTBOX_CASSANDRA_PASSWORD", "is set (or its _FILE), but POSTBOX_CASSANDRA_USER is not");
+        }
+        return user.isPresent() ? config.withCredentials(user.get(), password.get()) : config;
+    }
+
+    private static WebConfig web(Env env, Storage storage) {
+        RequestLimits limits = RequestLimits.DEFAULT
+                .withMaxConcurrentRequests(
+                        env.integer("POSTBOX_HTTP_MAX_CONCURRENT_REQUESTS", RequestLimits.DEFAULT.maxConcurrentRequests(),
+                                RequestLimits::requireConcurrentRequests),
+                        env.integer("POSTBOX_HTTP_MAX_QUEUED_REQUESTS", RequestLimits.DEFAULT.maxQueuedRequests(),
+                                RequestLimits::requireQueuedRequests))
+                .withTimeouts(env.duration("POSTBOX_HTTP_IDLE_TIMEOUT", RequestLimits.DEFAULT.idleTimeout()),
+                        env.duration("POSTBOX_HTTP_REQUEST_READ_TIMEOUT", RequestLimits.DEFAULT.requestReadTimeout()));
+        String loopback = String.join(",", WebConfig.LOOPBACK);
+        return new WebConfig(
+                env.parsed("POSTBOX_INSTANCE_NAME", hostname(env), WebConfig::requireInstanceName),
+                env.parsed("POSTBOX_SECURE_COOKIES", "auto", WebConfig.SecureCookies::parse),
+                env.parsed("POSTBOX_TRUSTED_PROXIES", loopback, WebConfig::parseAddressBlocks),
                 env.bool("POSTBOX_SERVE_STATIC", storage != Storage.EXTERNAL),
-                cidrs(env, "POSTBOX_METRICS_CLIENTS"));
-        Sessions sessions = new Sessions(
-                env.duration("POSTBOX_SESSION_MAX_AGE", Duration.ofDays(14)),
-                env.duration("POSTBOX_SESSION_TOUCH_INTERVAL", Duration.ofMinutes(5)),
-                sessionCacheTtl(env));
-        if (sessions.touchInterval().compareTo(sessions.maxAge()) >= 0) {
-            throw new ConfigException("POSTBOX_SESSION_TOUCH_INTERVAL", "must be shorter than POSTBOX_SESSION_MAX_AGE");
-        }
-        Login login = new Login(
-                env.integer("POSTBOX_LOGIN_MAX_FAILURES_PER_USERNAME", 10, 0, 1_000_000),
-                env.integer("POSTBOX_LOGIN_MAX_FAILURES_PER_ADDRESS", 50, 0, 1_000_000),
-                env.duration("POSTBOX_LOGIN_FAILURE_WINDOW", Duration.ofMinutes(15)));
-        return new Settings(storage, http, db, cassandra, web, sessions, login,
-                env.duration("POSTBOX_STARTUP_WAIT", Duration.ofSeconds(60)),
-                Path.of(env.string("POSTBOX_DATA_DIR", "var")));
+                env.parsedOptional("POSTBOX_STATIC_DIR", text -> WebConfig.requireStaticDir(Path.of(text))),
+                WebConfig.DEFAULT_MAX_BODY_BYTES,
+                limits,
+                env.parsed("POSTBOX_METRICS_CLIENTS", loopback, WebConfig::parseAddressBlocks));
     }
 
-    private static String socketMode(Env env) {
-        String mode = env.string("POSTBOX_HTTP_UNIX_SOCKET_MODE", "664");
-        if (!mode.matches("0?[0-7]{3}")) {
-            throw new ConfigException("POSTBOX_HTTP_UNIX_SOCKET_MODE", "must be an octal file mode such as 660 or 664, got \"" + mode + "\"");
+    /** A logout on one instance must reach the others soon: so at most a minute; {@code off} or zero for no cache. */
+    static Duration sessionCacheTtl(String text) {
+        if (text.equals("off")) {
+            return Duration.ZERO;
         }
-        return mode.length() == 4 ? mode.substring(1) : mode;
+        Duration ttl = text.matches("0+") ? Duration.ZERO : Env.parseDuration(text);
+        if (ttl.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("must be at most 60s (or off), got " + Env.quote(text));
+        }
+        return ttl;
     }
 
-    private static String keyspace(Env env) {
-        String keyspace = env.string("POSTBOX_CASSANDRA_KEYSPACE", "posts_db");
-        if (!keyspace.matches("[A-Za-z][A-Za-z0-9_]{0,47}")) {
-            throw new ConfigException("POSTBOX_CASSANDRA_KEYSPACE", "must be a Cassandra name (a letter, then letters, digits or _), got \"" + keyspace + "\"");
+    static String logLevel(String text) {
+        Level level = Level.toLevel(text, null);
+        if (level == null) {
+            throw new IllegalArgumentException("must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got " + Env.quote(text));
         }
-        return keyspace;
+        return level.toString();
     }
 
-    private static String consistency(Env env) {
-        String value = env.string("POSTBOX_CASSANDRA_CONSISTENCY", "LOCAL_QUORUM").toUpperCase(Locale.ROOT);
-        if (!CONSISTENCY.contains(value)) {
-            throw new ConfigException("POSTBOX_CASSANDRA_CONSISTENCY", "must be one of " + String.join(", ", new java.util.TreeSet<>(CONSISTENCY)) + ", got \"" + value + "\"");
-        }
-        return value;
-    }
-
-    private static String replication(Env env) {
-        String value = env.string("POSTBOX_CASSANDRA_REPLICATION", "SimpleStrategy:1");
-        if (!value.matches("SimpleStrategy:[1-9]\\d?|NetworkTopologyStrategy:[A-Za-z0-9_\\-]+=[1-9]\\d?(,[A-Za-z0-9_\\-]+=[1-9]\\d?)*")) {
-            throw new ConfigException("POSTBOX_CASSANDRA_REPLICATION",
-                    "must be SimpleStrategy:<factor> or NetworkTopologyStrategy:<dc>=<factor>[,<dc>=<factor>...], got \"" + value + "\"");
-        }
-        return value;
-    }
-
-    /** Both lists default to loopback only. */
-    private static List<String> cidrs(Env env, String name) {
-        String value = env.string(name, "127.0.0.1/32,::1/128");
-        List<String> result = new ArrayList<>();
-        for (String part : value.split(",")) {
-            String cidr = part.strip();
-            if (cidr.isEmpty()) {
-                continue;
+    /** A domain value object's rule ({@code Username}, {@code Email}), its refusal worded for a setting. */
+    private static Function<String, String> domainRule(String what, Function<String, String> rule) {
+        return text -> {
+            try {
+                return rule.apply(text);
+            } catch (InvalidInputException e) {
+                throw new IllegalArgumentException(what + " " + Env.quote(text) + " is not valid: " + e.getMessage(), e);
             }
-            if (!validCidr(cidr)) {
-                throw new ConfigException(name, "must be a comma-separated list of IP addresses or CIDR blocks, got \"" + cidr + "\"");
-            }
-            result.add(cidr);
-        }
-        return List.copyOf(result);
+        };
     }
 
-    static boolean validCidr(String cidr) {
-        int slash = cidr.indexOf('/');
-        String address = slash < 0 ? cidr : cidr.substring(0, slash);
-        // only literals: never a DNS look-up while reading configuration
-        boolean v4 = address.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean v6 = address.contains(":") && address.matches("[0-9A-Fa-f:.]+");
-        if (!v4 && !v6) {
-            return false;
-        }
-        try {
-            byte[] bytes = InetAddress.getByName(address).getAddress();
-            if (slash < 0) {
-                return true;
-            }
-            String bits = cidr.substring(slash + 1);
-            return bits.matches("\\d{1,3}") && Integer.parseInt(bits) <= bytes.length * 8;
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static String hostname() {
-        String env = System.getenv("HOSTNAME");
-        if (env != null && !env.isBlank()) {
-            return env;
+    private static String hostname(Env env) {
+        Optional<String> name = env.other("HOSTNAME");
+        if (name.isPresent()) {
+            return name.get();
         }
         try {
             return InetAddress.getLocalHost().getHostName();

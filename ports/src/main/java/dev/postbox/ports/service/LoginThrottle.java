@@ -32,12 +32,19 @@ public record LoginThrottle(int maxPerUsername, int maxPerAddress, Duration wind
 
     public LoginThrottle {
         Objects.requireNonNull(window, "window");
-        if (maxPerUsername < 0 || maxPerAddress < 0) {
-            throw new IllegalArgumentException("login throttle limits must not be negative");
-        }
+        requireLimit(maxPerUsername);
+        requireLimit(maxPerAddress);
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("the login throttle window must be positive");
         }
+    }
+
+    /** Either limit: a count of failures, 0 for no limit (the launcher applies this rule to its settings too). */
+    public static int requireLimit(int failures) {
+        if (failures < 0) {
+            throw new IllegalArgumentException("login failure limit " + failures + " is negative (0 means no limit)");
+        }
+        return failures;
     }
 
     /** The throttle over a store of attempts, as the log-in service uses it. */
