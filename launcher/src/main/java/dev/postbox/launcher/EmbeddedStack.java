@@ -1,9 +1,9 @@
 package dev.postbox.launcher;
 
-import dev.postbox.adapter.cassandra.local.LocalCassandraNode;
-import dev.postbox.adapter.mysql.local.LocalMariaDb;
-import dev.postbox.adapter.mysql.local.MariaDbBinaries;
 import dev.postbox.launcher.config.Settings;
+import dev.postbox.localstores.cassandra.LocalCassandraNode;
+import dev.postbox.localstores.mariadb.LocalMariaDb;
+import dev.postbox.localstores.mariadb.MariaDbBinaries;
 import dev.postbox.ports.out.HealthCheck;
 import dev.postbox.ports.service.Postbox;
 import io.micrometer.core.instrument.MeterRegistry;

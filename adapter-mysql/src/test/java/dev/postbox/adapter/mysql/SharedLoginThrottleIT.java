@@ -1,10 +1,10 @@
 package dev.postbox.adapter.mysql;
 
-import dev.postbox.adapter.mysql.local.LocalReplicationPair;
 import dev.postbox.domain.NotAuthenticatedException;
 import dev.postbox.domain.PasswordPolicy;
 import dev.postbox.domain.SessionPolicy;
 import dev.postbox.domain.ThrottledException;
+import dev.postbox.localstores.mariadb.LocalReplicationPair;
 import dev.postbox.ports.crypto.DjangoPasswordHasher;
 import dev.postbox.ports.in.LogInUseCase.LogIn;
 import dev.postbox.ports.in.RegisterUserUseCase.RegisterUser;

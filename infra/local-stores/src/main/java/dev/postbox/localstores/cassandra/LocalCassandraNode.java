@@ -1,4 +1,4 @@
-package dev.postbox.adapter.cassandra.local;
+package dev.postbox.localstores.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
