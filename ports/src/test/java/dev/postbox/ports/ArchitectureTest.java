@@ -45,6 +45,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheLauncherUsesTheLocalStores() {
+        ArchitectureRules.onlyTheLauncherUsesTheLocalStores().check(main);
+    }
+
+    @Test
     void theRulesCatchViolations() {
         JavaClasses fixture = new ClassFileImporter().importPackages("dev.postbox.archfixture");
 
@@ -56,5 +61,8 @@ class ArchitectureTest {
                 "dev.postbox.archfixture.adapters.two").check(fixture)).doesNotThrowAnyException();
         assertThatCode(() -> ArchitectureRules.onlyAllowed("dev.postbox.archfixture.adapters.two").check(fixture))
                 .doesNotThrowAnyException();
+        assertThatThrownBy(() -> ArchitectureRules.onlyTheLauncherUsesTheLocalStores("dev.postbox.archfixture.localstores",
+                "dev.postbox.archfixture.launcher").check(fixture))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Three").hasMessageNotContaining("Wiring");
     }
 }
