@@ -35,7 +35,8 @@ import java.util.function.Supplier;
  */
 final class EmbeddedStack implements Stack {
     private static final Duration CASSANDRA_READY = Duration.ofMinutes(5);
-    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    // a first start waits a minute or two: a line every 15 s shows it is alive without flooding the terminal
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
 
     private final LocalMariaDb mariaDb;
     private final LocalCassandraNode cassandraNode;
