@@ -84,6 +84,18 @@ public final class ArchitectureRules {
         return onlyTheLauncherUsesTheLocalStores(LOCAL_STORES, LAUNCHER);
     }
 
+    /**
+     * Checks {@link #onlyTheLauncherUsesTheLocalStores()} on a module's classes, which must hold the
+     * local stores (the adapters' and the launcher's test classpaths do): without them the rule
+     * would pass with nothing to find.
+     */
+    public static void checkOnlyTheLauncherUsesTheLocalStores(JavaClasses classes) {
+        if (!classes.containPackage(LOCAL_STORES + ".mariadb") || !classes.containPackage(LOCAL_STORES + ".cassandra")) {
+            throw new AssertionError("the local stores (" + LOCAL_STORES + ") are not among the imported classes");
+        }
+        onlyTheLauncherUsesTheLocalStores().check(classes);
+    }
+
     /** The same for other packages (used to test the rule itself). */
     public static ArchRule onlyTheLauncherUsesTheLocalStores(String localStores, String launcher) {
         return noClasses().that().resideOutsideOfPackages(localStores + "..", launcher + "..")
