@@ -1,11 +1,11 @@
 package dev.postbox.launcher;
 
 import dev.postbox.adapter.cassandra.CassandraConfig;
-import dev.postbox.adapter.cassandra.local.LocalCassandraNode;
 import dev.postbox.adapter.mysql.MySqlConfig;
-import dev.postbox.adapter.mysql.local.LocalMariaDb;
-import dev.postbox.adapter.mysql.local.MariaDbBinaries;
 import dev.postbox.launcher.config.Settings;
+import dev.postbox.localstores.cassandra.LocalCassandraNode;
+import dev.postbox.localstores.mariadb.LocalMariaDb;
+import dev.postbox.localstores.mariadb.MariaDbBinaries;
 import dev.postbox.ports.out.HealthCheck;
 import dev.postbox.ports.service.Postbox;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +37,8 @@ import java.util.function.Supplier;
  */
 final class EmbeddedStack implements Stack {
     private static final Duration CASSANDRA_READY = Duration.ofMinutes(5);
-    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    // a first start waits a minute or two: a line every 15 s shows it is alive without flooding the terminal
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
 
     private final LocalMariaDb mariaDb;
     private final LocalCassandraNode cassandraNode;

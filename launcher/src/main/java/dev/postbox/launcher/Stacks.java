@@ -16,7 +16,10 @@ final class Stacks {
         return switch (settings.storage()) {
             case MEMORY -> new MemoryStack();
             case EXTERNAL -> ExternalStack.open(settings, registry, progress);
-            case EMBEDDED -> EmbeddedStack.open(settings, registry, progress);
+            case EMBEDDED -> {
+                EmbeddedRequirements.check();
+                yield EmbeddedStack.open(settings, registry, progress);
+            }
         };
     }
 }

@@ -1,8 +1,8 @@
 package dev.postbox.launcher;
 
-import dev.postbox.adapter.cassandra.local.CassandraServerLib;
 import dev.postbox.launcher.config.Env;
 import dev.postbox.launcher.config.Settings;
+import dev.postbox.localstores.cassandra.CassandraServerLib;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -45,6 +45,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheLauncherUsesTheLocalStores() {
+        ArchitectureRules.onlyTheLauncherUsesTheLocalStores().check(main);
+        // the modules' check insists on seeing the local stores, which this classpath has not
+        assertThatThrownBy(() -> ArchitectureRules.checkOnlyTheLauncherUsesTheLocalStores(main))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("are not among the imported classes");
+    }
+
+    @Test
     void theRulesCatchViolations() {
         JavaClasses fixture = new ClassFileImporter().importPackages("dev.postbox.archfixture");
 
@@ -56,5 +64,8 @@ class ArchitectureTest {
                 "dev.postbox.archfixture.adapters.two").check(fixture)).doesNotThrowAnyException();
         assertThatCode(() -> ArchitectureRules.onlyAllowed("dev.postbox.archfixture.adapters.two").check(fixture))
                 .doesNotThrowAnyException();
+        assertThatThrownBy(() -> ArchitectureRules.onlyTheLauncherUsesTheLocalStores("dev.postbox.archfixture.localstores",
+                "dev.postbox.archfixture.launcher").check(fixture))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Three").hasMessageNotContaining("Wiring");
     }
 }

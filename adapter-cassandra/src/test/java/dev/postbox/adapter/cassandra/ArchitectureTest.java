@@ -18,4 +18,9 @@ class ArchitectureTest {
     void dependsOnNoOtherAdapter() {
         ArchitectureRules.adaptersMustNotDependOnEachOther().check(CLASSES);
     }
+
+    @Test
+    void startsNoLocalServer() {
+        ArchitectureRules.checkOnlyTheLauncherUsesTheLocalStores(CLASSES);
+    }
 }

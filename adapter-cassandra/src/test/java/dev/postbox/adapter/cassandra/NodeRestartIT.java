@@ -1,11 +1,11 @@
 package dev.postbox.adapter.cassandra;
 
-import dev.postbox.adapter.cassandra.local.LocalCassandraNode;
 import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.Post;
 import dev.postbox.domain.PostContent;
 import dev.postbox.domain.PostIdGenerator;
 import dev.postbox.domain.Username;
+import dev.postbox.localstores.cassandra.LocalCassandraNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

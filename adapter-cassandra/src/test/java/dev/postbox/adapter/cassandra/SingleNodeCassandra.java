@@ -1,6 +1,6 @@
 package dev.postbox.adapter.cassandra;
 
-import dev.postbox.adapter.cassandra.local.LocalCassandraNode;
+import dev.postbox.localstores.cassandra.LocalCassandraNode;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;

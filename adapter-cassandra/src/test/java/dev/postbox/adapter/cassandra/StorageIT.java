@@ -1,12 +1,12 @@
 package dev.postbox.adapter.cassandra;
 
-import dev.postbox.adapter.cassandra.local.LocalCassandraNode;
 import dev.postbox.domain.PageRequest;
 import dev.postbox.domain.Post;
 import dev.postbox.domain.PostContent;
 import dev.postbox.domain.PostIdGenerator;
 import dev.postbox.domain.StoreUnavailableException;
 import dev.postbox.domain.Username;
+import dev.postbox.localstores.cassandra.LocalCassandraNode;
 import dev.postbox.ports.out.HealthCheck;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;

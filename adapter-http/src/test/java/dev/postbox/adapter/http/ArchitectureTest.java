@@ -19,4 +19,9 @@ class ArchitectureTest {
     void adaptersDoNotDependOnEachOther() {
         ArchitectureRules.adaptersMustNotDependOnEachOther().check(MAIN);
     }
+
+    @Test
+    void startsNoLocalServer() {
+        ArchitectureRules.onlyTheLauncherUsesTheLocalStores().check(MAIN);
+    }
 }

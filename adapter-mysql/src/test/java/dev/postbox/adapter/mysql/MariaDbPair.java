@@ -1,7 +1,7 @@
 package dev.postbox.adapter.mysql;
 
-import dev.postbox.adapter.mysql.local.LocalReplicationPair;
-import dev.postbox.adapter.mysql.local.MariaDbBinaries;
+import dev.postbox.localstores.mariadb.LocalReplicationPair;
+import dev.postbox.localstores.mariadb.MariaDbBinaries;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;

@@ -1,6 +1,6 @@
 package dev.postbox.adapter.mysql;
 
-import dev.postbox.adapter.mysql.local.LocalMariaDb;
+import dev.postbox.localstores.mariadb.LocalMariaDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,10 +1,10 @@
 package dev.postbox.adapter.mysql;
 
-import dev.postbox.adapter.mysql.local.LocalReplicationPair;
 import dev.postbox.domain.DomainException;
 import dev.postbox.domain.ErrorKind;
 import dev.postbox.domain.StoreUnavailableException;
 import dev.postbox.domain.User;
+import dev.postbox.localstores.mariadb.LocalReplicationPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;

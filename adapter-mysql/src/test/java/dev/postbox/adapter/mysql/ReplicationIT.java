@@ -1,8 +1,8 @@
 package dev.postbox.adapter.mysql;
 
-import dev.postbox.adapter.mysql.local.LocalReplicationPair;
 import dev.postbox.domain.User;
 import dev.postbox.domain.Username;
+import dev.postbox.localstores.mariadb.LocalReplicationPair;
 import dev.postbox.ports.in.LogInUseCase.LogIn;
 import dev.postbox.ports.in.LogInUseCase.LoggedIn;
 import dev.postbox.ports.in.RegisterUserUseCase.RegisterUser;

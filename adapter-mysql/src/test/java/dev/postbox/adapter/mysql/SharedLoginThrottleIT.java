@@ -1,8 +1,8 @@
 package dev.postbox.adapter.mysql;
 
-import dev.postbox.adapter.mysql.local.LocalReplicationPair;
 import dev.postbox.domain.NotAuthenticatedException;
 import dev.postbox.domain.ThrottledException;
+import dev.postbox.localstores.mariadb.LocalReplicationPair;
 import dev.postbox.ports.in.LogInUseCase.LogIn;
 import dev.postbox.ports.in.RegisterUserUseCase.RegisterUser;
 import dev.postbox.ports.service.Postbox;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -27,6 +28,10 @@ public final class ArchitectureRules {
     public static final String PORTS = "dev.postbox.ports..";
     /** Each adapter lives in its own package below this one: {@code dev.postbox.adapter.mysql}, ... */
     public static final String ADAPTER_ROOT = "dev.postbox.adapter";
+    /** The local MariaDB and Cassandra servers (postbox-local-stores): for tests and the embedded run only. */
+    public static final String LOCAL_STORES = "dev.postbox.localstores";
+    /** The one module that wires: the only production code that may start local servers. */
+    public static final String LAUNCHER = "dev.postbox.launcher";
 
     private static final Pattern TEST_JAR = Pattern.compile(".*-tests\\.jar.*");
 
@@ -69,6 +74,35 @@ public final class ArchitectureRules {
                 // a module holding one adapter, or none, has nothing to compare: that is not a failure
                 .allowEmptyShould(true)
                 .as("adapters below " + root + " do not depend on each other");
+    }
+
+    /**
+     * No production code but the launcher uses the local servers (the adapters' tests may): the
+     * adapters' jars, and so every embedder, never need the MariaDB binaries or the Cassandra server.
+     */
+    public static ArchRule onlyTheLauncherUsesTheLocalStores() {
+        return onlyTheLauncherUsesTheLocalStores(LOCAL_STORES, LAUNCHER);
+    }
+
+    /**
+     * Checks {@link #onlyTheLauncherUsesTheLocalStores()} on a module's classes, which must hold the
+     * local stores (the adapters' and the launcher's test classpaths do): without them the rule
+     * would pass with nothing to find.
+     */
+    public static void checkOnlyTheLauncherUsesTheLocalStores(JavaClasses classes) {
+        if (!classes.containPackage(LOCAL_STORES + ".mariadb") || !classes.containPackage(LOCAL_STORES + ".cassandra")) {
+            throw new AssertionError("the local stores (" + LOCAL_STORES + ") are not among the imported classes");
+        }
+        onlyTheLauncherUsesTheLocalStores().check(classes);
+    }
+
+    /** The same for other packages (used to test the rule itself). */
+    public static ArchRule onlyTheLauncherUsesTheLocalStores(String localStores, String launcher) {
+        return noClasses().that().resideOutsideOfPackages(localStores + "..", launcher + "..")
+                .should().dependOnClassesThat().resideInAPackage(localStores + "..")
+                // a module whose classpath has no launcher or local stores has nothing to check
+                .allowEmptyShould(true)
+                .as("only " + launcher + " uses the local stores of " + localStores);
     }
 
     /**

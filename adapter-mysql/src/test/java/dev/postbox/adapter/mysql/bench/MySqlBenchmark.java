@@ -2,8 +2,6 @@ package dev.postbox.adapter.mysql.bench;
 
 import dev.postbox.adapter.mysql.MySqlConfig;
 import dev.postbox.adapter.mysql.MySqlStorage;
-import dev.postbox.adapter.mysql.local.LocalReplicationPair;
-import dev.postbox.adapter.mysql.local.MariaDbBinaries;
 import dev.postbox.domain.Email;
 import dev.postbox.domain.NewUser;
 import dev.postbox.domain.PasswordHash;
@@ -12,6 +10,8 @@ import dev.postbox.domain.SessionToken;
 import dev.postbox.domain.SessionTokenHash;
 import dev.postbox.domain.User;
 import dev.postbox.domain.Username;
+import dev.postbox.localstores.mariadb.LocalReplicationPair;
+import dev.postbox.localstores.mariadb.MariaDbBinaries;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

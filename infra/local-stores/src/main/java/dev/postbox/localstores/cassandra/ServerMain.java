@@ -1,4 +1,4 @@
-package dev.postbox.adapter.cassandra.local;
+package dev.postbox.localstores.cassandra;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;

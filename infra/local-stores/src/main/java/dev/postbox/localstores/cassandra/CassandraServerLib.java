@@ -1,4 +1,4 @@
-package dev.postbox.adapter.cassandra.local;
+package dev.postbox.localstores.cassandra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,15 +23,18 @@ public final class CassandraServerLib {
     public static final String LIB_ENV = "POSTBOX_CASSANDRA_SERVER_LIB";
     public static final String JAVA_PROPERTY = "postbox.cassandra.java";
     public static final String JAVA_ENV = "POSTBOX_CASSANDRA_JAVA";
+    /** Where this module's build puts the server lib, from the root of a source checkout. */
+    static final String CHECKOUT_LIB = "infra/local-stores/target/cassandra-server/lib";
 
     private CassandraServerLib() {
     }
 
     /**
      * The server lib folder, first found of: system property {@value #LIB_PROPERTY}, environment
-     * variable {@value #LIB_ENV}, {@code cassandra-server/lib} beside the {@code lib/} folder
-     * holding this adapter's jar (a distribution), {@code adapter-cassandra/target/cassandra-server/lib}
-     * and {@code target/cassandra-server/lib} under the working directory (a source checkout).
+     * variable {@value #LIB_ENV}, {@code cassandra-lib} beside the folder holding this jar (a
+     * distribution: {@code run-lib/} next to {@code cassandra-lib/}), then, in a source checkout,
+     * {@value #CHECKOUT_LIB} under the working directory or its parent (the root or a module's
+     * folder) and {@code target/cassandra-server/lib} (this module's folder).
      */
     public static Path locate() {
         List<Path> candidates = new ArrayList<>();
@@ -45,12 +48,13 @@ public final class CassandraServerLib {
             }
             return chosen;
         }
-        ownJarDirectory().ifPresent(dir -> candidates.add(dir.resolveSibling("cassandra-server").resolve("lib")));
-        candidates.add(Path.of("adapter-cassandra", "target", "cassandra-server", "lib"));
+        ownJarDirectory().ifPresent(dir -> candidates.add(dir.resolveSibling("cassandra-lib")));
+        candidates.add(Path.of(CHECKOUT_LIB));
+        candidates.add(Path.of("..", CHECKOUT_LIB));
         candidates.add(Path.of("target", "cassandra-server", "lib"));
         return candidates.stream().filter(CassandraServerLib::isServerLib).findFirst().map(Path::toAbsolutePath)
                 .orElseThrow(() -> new IllegalStateException("Cassandra server lib not found in " + candidates
-                        + "; build it with ./mvnw -pl adapter-cassandra -am -DskipTests package, or set " + LIB_ENV));
+                        + "; build it with ./mvnw -pl infra/local-stores -am -DskipTests package, or set " + LIB_ENV));
     }
 
     static boolean isServerLib(Path dir) {

@@ -1,4 +1,4 @@
-package dev.postbox.adapter.cassandra.local;
+package dev.postbox.localstores.cassandra;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

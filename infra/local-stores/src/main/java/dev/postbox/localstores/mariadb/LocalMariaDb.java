@@ -1,4 +1,4 @@
-package dev.postbox.adapter.mysql.local;
+package dev.postbox.localstores.mariadb;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalMariaDb implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalMariaDb.class);
-    private static final Duration START_WAIT = Duration.ofSeconds(90);
+    // MariaDB 11.4 makes itself a TLS key at every start: 1 to 15 s of CPU here (random prime
+    // search), which a loaded 2-core machine stretched past the 90 s this was, twice in a day
+    private static final Duration START_WAIT = Duration.ofMinutes(5);
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
     private static final Set<LocalMariaDb> RUNNING = ConcurrentHashMap.newKeySet();
 

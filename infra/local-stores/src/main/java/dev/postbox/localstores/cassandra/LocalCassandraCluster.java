@@ -1,4 +1,4 @@
-package dev.postbox.adapter.cassandra.local;
+package dev.postbox.localstores.cassandra;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

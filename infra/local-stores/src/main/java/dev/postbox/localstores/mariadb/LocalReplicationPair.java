@@ -1,4 +1,4 @@
-package dev.postbox.adapter.mysql.local;
+package dev.postbox.localstores.mariadb;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,0 +1,8 @@
+package dev.postbox.archfixture.localstores;
+
+/** Stands in for a local store runner of the rule fixture. */
+public final class LocalServer {
+    public String start() {
+        return "started";
+    }
+}
